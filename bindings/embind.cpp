@@ -1,0 +1,182 @@
+// The only Emscripten code: converts between JS and the core, computes nothing.
+//
+// Errors are values at this boundary: every function catches everything and returns
+// {error: {code, message}} instead of throwing (Emscripten 3.1.6 would hand JS a
+// WebAssembly.Exception without its message). Sessions and datasets live in tables keyed by
+// small integer handles, so a failed ingestion leaves nothing behind and the module keeps working.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "api/report_json.hpp"
+#include "api/summary_options.hpp"
+#include "ingest/ingest_error.hpp"
+#include "ingest/ingestor.hpp"
+#include "model/customer_summary.hpp"
+
+namespace {
+
+using emscripten::val;
+using namespace orderlens;
+
+std::map<int, std::unique_ptr<Ingestor>> g_sessions;
+std::map<int, std::unique_ptr<IngestResult>> g_datasets;
+int g_next_handle = 1;
+
+val error_value(std::string_view code, std::string_view message) {
+  val error = val::object();
+  error.set("code", std::string(code));
+  error.set("message", std::string(message));
+  val result = val::object();
+  result.set("error", error);
+  return result;
+}
+
+template <typename F>
+val guarded(F&& body) {
+  try {
+    return body();
+  } catch (const IngestError& e) {
+    return error_value(ingest_error_code_name(e.code()), e.what());
+  } catch (const std::bad_alloc&) {
+    return error_value("out_of_memory", "ran out of memory (the WebAssembly heap is limited to 4 GB)");
+  } catch (const std::exception& e) {
+    return error_value("internal", std::string("internal error: ") + e.what());
+  } catch (...) {
+    return error_value("internal", "internal error");
+  }
+}
+
+template <typename T>
+val typed_copy(const std::vector<T>& v) {
+  if (v.empty()) return val::global("Uint8Array").new_(0);  // any empty typed array is fine
+  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+}
+
+val bytes_copy(const std::string& s) {
+  if (s.empty()) return val::global("Uint8Array").new_(0);
+  return val(emscripten::typed_memory_view(s.size(), reinterpret_cast<const std::uint8_t*>(s.data()))).call<val>("slice");
+}
+
+// Strings of one column joined by NUL (the tokenizer removes NUL from every value), decoded in
+// JS by one TextDecoder call: far faster than one JS string per value across the boundary.
+template <typename Get>
+val joined_strings(std::size_t n, Get get) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) out.push_back('\0');
+    out.append(get(i));
+  }
+  return bytes_copy(out);
+}
+
+val ingest_begin(std::string options_json) {
+  return guarded([&] {
+    auto session = std::make_unique<Ingestor>(parse_ingest_options(options_json));
+    const int handle = g_next_handle++;
+    g_sessions[handle] = std::move(session);
+    val result = val::object();
+    result.set("session", handle);
+    return result;
+  });
+}
+
+// Reads `length` bytes the JS side copied to WASM memory at `pointer`.
+val ingest_push(int session, std::uintptr_t pointer, std::size_t length) {
+  auto it = g_sessions.find(session);
+  if (it == g_sessions.end()) return error_value("invalid_state", "this ingestion has already finished or failed");
+  val result = guarded([&] {
+    it->second->push(std::string_view(reinterpret_cast<const char*>(pointer), length));
+    val r = val::object();
+    r.set("rowsRead", static_cast<double>(it->second->rows_read()));
+    return r;
+  });
+  if (result.hasOwnProperty("error")) g_sessions.erase(session);  // a failed session is gone
+  return result;
+}
+
+val ingest_finish(int session) {
+  auto it = g_sessions.find(session);
+  if (it == g_sessions.end()) return error_value("invalid_state", "this ingestion has already finished or failed");
+  std::unique_ptr<Ingestor> ingestor = std::move(it->second);
+  g_sessions.erase(it);
+  return guarded([&] {
+    auto result = std::make_unique<IngestResult>(ingestor->finish());
+    ingestor.reset();
+    const std::string diagnostics = diagnostics_json(result->diagnostics).dump();
+    const int handle = g_next_handle++;
+    g_datasets[handle] = std::move(result);
+    val r = val::object();
+    r.set("dataset", handle);
+    r.set("diagnostics", diagnostics);
+    return r;
+  });
+}
+
+void ingest_cancel(int session) { g_sessions.erase(session); }
+
+void dataset_dispose(int dataset) { g_datasets.erase(dataset); }
+
+val customer_summary(int dataset, std::string options_json) {
+  auto it = g_datasets.find(dataset);
+  if (it == g_datasets.end()) return error_value("invalid_state", "this dataset has been disposed");
+  return guarded([&] {
+    const Dataset& ds = *it->second->dataset;
+    const CustomerSummary s = summarize_customers(ds, parse_summary_options(options_json));
+    const CustomersTable& c = ds.customers;
+    std::vector<std::uint8_t> id_kinds(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) id_kinds[i] = static_cast<std::uint8_t>(c.key_kind[s.customer[i]]);
+    val r = val::object();
+    r.set("count", static_cast<double>(s.size()));
+    r.set("unit", std::string(time_unit_name(s.unit)));
+    r.set("endDay", s.end_day);
+    r.set("ids", joined_strings(s.size(), [&](std::size_t i) { return ds.customer_keys.view(c.key[s.customer[i]]); }));
+    r.set("idKinds", typed_copy(id_kinds));
+    r.set("emails", joined_strings(s.size(), [&](std::size_t i) { return ds.text.view(c.email[s.customer[i]]); }));
+    r.set("names", joined_strings(s.size(), [&](std::size_t i) { return ds.text.view(c.name[s.customer[i]]); }));
+    r.set("firstChannels", joined_strings(s.size(), [&](std::size_t i) { return ds.text.view(s.first_channel[i]); }));
+    r.set("orders", typed_copy(s.orders));
+    r.set("repeatOrders", typed_copy(s.repeat_orders));
+    r.set("firstDay", typed_copy(s.first_day));
+    r.set("lastDay", typed_copy(s.last_day));
+    r.set("grossRevenue", typed_copy(s.gross_revenue));
+    r.set("netRevenue", typed_copy(s.net_revenue));
+    r.set("aov", typed_copy(s.aov));
+    r.set("items", typed_copy(s.items));
+    r.set("products", typed_copy(s.products));
+    r.set("frequency", typed_copy(s.frequency));
+    r.set("recency", typed_copy(s.recency));
+    r.set("T", typed_copy(s.T));
+    r.set("monetary", typed_copy(s.monetary));
+    return r;
+  });
+}
+
+val dataset_stats(int dataset) {
+  auto it = g_datasets.find(dataset);
+  if (it == g_datasets.end()) return error_value("invalid_state", "this dataset has been disposed");
+  val r = val::object();
+  r.set("tableBytes", static_cast<double>(it->second->dataset->memory_bytes()));
+  return r;
+}
+
+std::string version() { return "0.1.0"; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(orderlens) {
+  emscripten::function("version", &version);
+  emscripten::function("ingestBegin", &ingest_begin);
+  emscripten::function("ingestPush", &ingest_push);
+  emscripten::function("ingestFinish", &ingest_finish);
+  emscripten::function("ingestCancel", &ingest_cancel);
+  emscripten::function("customerSummary", &customer_summary);
+  emscripten::function("datasetStats", &dataset_stats);
+  emscripten::function("datasetDispose", &dataset_dispose);
+}

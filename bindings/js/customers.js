@@ -1,0 +1,69 @@
+// Customer summary columns from the core, and one object per customer.
+const ID_KINDS = ['member_id', 'email', 'phone', 'name'];
+const decoder = new TextDecoder();
+
+function strings(bytes, count) {
+  if (count === 0) return [];
+  const values = decoder.decode(bytes).split('\0');
+  if (values.length !== count) throw new Error(`orderlens: expected ${count} strings, got ${values.length}`);
+  return values;
+}
+
+// Days since 1970-01-01 -> "YYYY-MM-DD" (the same text as the core's format_iso_date).
+export function isoDate(day) {
+  return new Date(day * 86400000).toISOString().slice(0, 10);
+}
+
+export function customerColumnsFromCore(core) {
+  const n = core.count;
+  return {
+    count: n,
+    unit: core.unit,
+    endDate: isoDate(core.endDay),
+    id: strings(core.ids, n),
+    idKind: Array.from(core.idKinds, (k) => ID_KINDS[k]),
+    email: strings(core.emails, n),
+    name: strings(core.names, n),
+    firstChannel: strings(core.firstChannels, n),
+    orders: core.orders,
+    repeatOrders: core.repeatOrders,
+    firstOrder: Array.from(core.firstDay, isoDate),
+    lastOrder: Array.from(core.lastDay, isoDate),
+    grossRevenue: core.grossRevenue,
+    netRevenue: core.netRevenue,
+    aov: core.aov,
+    items: core.items,
+    products: core.products,
+    frequency: core.frequency,
+    recency: core.recency,
+    T: core.T,
+    monetary: core.monetary,
+  };
+}
+
+export function customersFromColumns(c) {
+  const out = new Array(c.count);
+  for (let i = 0; i < c.count; ++i) {
+    out[i] = {
+      id: c.id[i],
+      idKind: c.idKind[i],
+      email: c.email[i],
+      name: c.name[i],
+      orders: c.orders[i],
+      repeatOrders: c.repeatOrders[i],
+      firstOrder: c.firstOrder[i],
+      lastOrder: c.lastOrder[i],
+      grossRevenue: c.grossRevenue[i],
+      netRevenue: c.netRevenue[i],
+      aov: c.aov[i],
+      items: c.items[i],
+      firstChannel: c.firstChannel[i],
+      products: c.products[i],
+      frequency: c.frequency[i],
+      recency: c.recency[i],
+      T: c.T[i],
+      monetary: c.monetary[i],
+    };
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+// createOrderlensWorker(): the orderlens API running in a Worker, so a page never freezes
+// during ingestion. Same methods as createOrderlens(), all returning promises. Files and Blobs
+// are handed to the Worker as they are (no copy); byte arrays are copied, or transferred with
+// {transfer: true}; streams are read here and their chunks transferred.
+import { deserializeError } from './errors.js';
+import { customersFromColumns } from './customers.js';
+import { inputName } from './input.js';
+
+const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
+
+/**
+ * Options: workerUrl (default: worker.js next to this file), wasmUrl or wasmBinary (as for
+ * createOrderlens).
+ */
+export async function createOrderlensWorker(options = {}) {
+  let worker;
+  if (isNode) {
+    const { Worker } = process.getBuiltinModule('worker_threads');
+    worker = new Worker(options.workerUrl ?? new URL('./worker.js', import.meta.url));
+  } else if (options.workerUrl) {
+    worker = new Worker(options.workerUrl, { type: 'module' });
+  } else {
+    // Written literally so bundlers (Vite, webpack) find and bundle the worker.
+    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  }
+  const client = new OrderlensWorker(worker);
+  const init = {};
+  if (options.wasmUrl) init.wasmUrl = String(options.wasmUrl);
+  if (options.wasmBinary) init.wasmBinary = options.wasmBinary;
+  const { version } = await client.request({ op: 'init', options: init });
+  client.version = version;
+  return client;
+}
+
+class OrderlensWorker {
+  #worker;
+  #pending = new Map();
+  #nextId = 1;
+
+  constructor(worker) {
+    this.#worker = worker;
+    const onMessage = (message) => this.#onMessage(message);
+    if (isNode) {
+      worker.on('message', onMessage);
+      worker.on('error', (error) => this.#failAll(error));
+      worker.unref?.();  // an idle worker does not keep Node running
+    } else {
+      worker.addEventListener('message', (event) => onMessage(event.data));
+      worker.addEventListener('error', (event) => this.#failAll(new Error(event.message || 'orderlens worker failed')));
+    }
+  }
+
+  #onMessage(message) {
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
+    if (message.progress) {
+      pending.onProgress?.(message.progress);
+      return;
+    }
+    this.#pending.delete(message.id);
+    if (this.#pending.size === 0) this.#worker.unref?.();
+    if (message.error) pending.reject(deserializeError(message.error));
+    else pending.resolve(message.result);
+  }
+
+  #failAll(error) {
+    for (const p of this.#pending.values()) p.reject(error);
+    this.#pending.clear();
+  }
+
+  request(message, transfer = [], onProgress) {
+    const id = message.id ?? this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onProgress });
+      this.#worker.ref?.();
+      this.#worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  /** Same as Orderlens.load(); resolves to a RemoteDataset. */
+  async load(input, options = {}) {
+    const { onProgress, signal, transfer, chunkSize, ...ingestOptions } = options;
+    signal?.throwIfAborted();
+    if (ingestOptions.fileName === undefined && inputName(input)) ingestOptions.fileName = inputName(input);
+    const isBlob = typeof Blob !== 'undefined' && input instanceof Blob;
+    const isBytes = input instanceof ArrayBuffer || ArrayBuffer.isView(input);
+    if (!isBlob && !isBytes && typeof input !== 'string') return this.#loadStreamed(input, ingestOptions, options);
+    const transferList = [];
+    if (transfer && isBytes) transferList.push(input instanceof ArrayBuffer ? input : input.buffer);
+    const id = this.#nextId++;
+    const abort = () => this.#worker.postMessage({ op: 'abort', target: id, id: -1 });
+    signal?.addEventListener('abort', abort);
+    try {
+      const message = { id, op: 'load', input, options: { ...ingestOptions, chunkSize }, progress: !!onProgress };
+      const result = await this.request(message, transferList, onProgress);
+      return new RemoteDataset(this, result.dataset, result.diagnostics);
+    } finally {
+      signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  async #loadStreamed(input, ingestOptions, { onProgress, signal }) {
+    const { chunksOf } = await import('./input.js');
+    const { session } = await this.request({ op: 'begin', options: ingestOptions });
+    let bytesRead = 0;
+    try {
+      for await (const chunk of chunksOf(input, 8 * 1024 * 1024)) {
+        signal?.throwIfAborted();
+        const owned = chunk.slice();  // a buffer of its own, transferred without a second copy
+        const { rowsRead } = await this.request({ op: 'push', session, bytes: owned.buffer }, [owned.buffer]);
+        bytesRead += chunk.byteLength;
+        onProgress?.({ bytesRead, totalBytes: undefined, rowsRead, fraction: undefined });
+      }
+      signal?.throwIfAborted();
+    } catch (error) {
+      await this.request({ op: 'cancel', session });
+      throw error;
+    }
+    const result = await this.request({ op: 'finish', session });
+    return new RemoteDataset(this, result.dataset, result.diagnostics);
+  }
+
+  /** Stops the worker; its datasets are gone. */
+  terminate() {
+    this.#failAll(new Error('orderlens worker terminated'));
+    return this.#worker.terminate();
+  }
+}
+
+/** A Dataset living in the Worker: the same methods as Dataset, returning promises. */
+class RemoteDataset {
+  #client;
+  #handle;
+
+  constructor(client, handle, diagnostics) {
+    this.#client = client;
+    this.#handle = handle;
+    this.diagnostics = diagnostics;
+  }
+
+  async customerColumns(options = {}) {
+    return (await this.#client.request({ op: 'customerColumns', dataset: this.#handle, options })).value;
+  }
+
+  async customers(options = {}) {
+    return customersFromColumns(await this.customerColumns(options));
+  }
+
+  stats() {
+    return this.#client.request({ op: 'stats', dataset: this.#handle });
+  }
+
+  async dispose() {
+    await this.#client.request({ op: 'dispose', dataset: this.#handle });
+  }
+}

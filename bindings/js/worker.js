@@ -1,0 +1,91 @@
+// Worker entry: runs orderlens off the main thread. Started by createOrderlensWorker() (see
+// worker-client.js) as a module Worker in browsers or a worker_threads Worker in Node.
+import { createOrderlens } from './index.js';
+import { serializeError } from './errors.js';
+
+const nodePort = typeof self === 'undefined' && typeof process === 'object' && typeof process.getBuiltinModule === 'function'
+  ? process.getBuiltinModule('worker_threads').parentPort
+  : null;
+const post = (message, transfer = []) => (nodePort ? nodePort.postMessage(message, transfer) : self.postMessage(message, transfer));
+
+let orderlens = null;
+const datasets = new Map();  // handle -> Dataset
+const sessions = new Map();  // handle -> IngestSession (streamed from the main thread)
+const loads = new Map();     // request id -> AbortController
+let nextHandle = 1;
+
+function columnsTransfer(columns) {
+  return Object.values(columns).filter((v) => ArrayBuffer.isView(v)).map((v) => v.buffer);
+}
+
+async function handle(message) {
+  const { op } = message;
+  if (op === 'init') {
+    orderlens = await createOrderlens(message.options ?? {});
+    return { version: orderlens.version };
+  }
+  if (!orderlens) throw new Error('orderlens worker: init has not completed');
+  switch (op) {
+    case 'load': {
+      const controller = new AbortController();
+      loads.set(message.id, controller);
+      try {
+        const onProgress = message.progress ? (p) => post({ id: message.id, progress: p }) : undefined;
+        const dataset = await orderlens.load(message.input, { ...message.options, onProgress, signal: controller.signal });
+        const handleId = nextHandle++;
+        datasets.set(handleId, dataset);
+        return { dataset: handleId, diagnostics: dataset.diagnostics };
+      } finally {
+        loads.delete(message.id);
+      }
+    }
+    case 'abort':
+      loads.get(message.target)?.abort();
+      return {};
+    case 'begin': {
+      const handleId = nextHandle++;
+      sessions.set(handleId, orderlens.ingest(message.options));
+      return { session: handleId };
+    }
+    case 'push':
+      return sessions.get(message.session).push(new Uint8Array(message.bytes));
+    case 'finish': {
+      const session = sessions.get(message.session);
+      sessions.delete(message.session);
+      const dataset = session.finish();
+      const handleId = nextHandle++;
+      datasets.set(handleId, dataset);
+      return { dataset: handleId, diagnostics: dataset.diagnostics };
+    }
+    case 'cancel':
+      sessions.get(message.session)?.cancel();
+      sessions.delete(message.session);
+      return {};
+    case 'customerColumns': {
+      const columns = datasets.get(message.dataset).customerColumns(message.options);
+      return { value: columns, transfer: columnsTransfer(columns) };
+    }
+    case 'stats':
+      return datasets.get(message.dataset).stats();
+    case 'dispose':
+      datasets.get(message.dataset)?.dispose();
+      datasets.delete(message.dataset);
+      return {};
+    default:
+      throw new Error(`orderlens worker: unknown operation ${op}`);
+  }
+}
+
+async function onMessage(message) {
+  try {
+    const result = await handle(message);
+    const transfer = result?.transfer ?? [];
+    if (result && 'transfer' in result) delete result.transfer;
+    post({ id: message.id, result }, transfer);
+  } catch (error) {
+    post({ id: message.id, error: serializeError(error) });
+  }
+}
+
+if (nodePort) nodePort.on('message', onMessage);
+else self.addEventListener('message', (event) => onMessage(event.data));

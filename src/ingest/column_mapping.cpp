@@ -1,0 +1,180 @@
+#include "ingest/column_mapping.hpp"
+
+#include <algorithm>
+
+#include "ingest/ingest_error.hpp"
+#include "util/text.hpp"
+
+namespace orderlens {
+
+namespace {
+
+constexpr int kSignatureBonus = 100;
+
+std::vector<std::string> header_keys(const std::vector<std::string>& header) {
+  std::vector<std::string> keys;
+  keys.reserve(header.size());
+  for (const std::string& h : header) keys.push_back(header_key(h));
+  return keys;
+}
+
+std::optional<std::uint32_t> find_column(const std::vector<std::string>& keys, std::string_view alias) {
+  const std::string wanted = header_key(alias);
+  if (wanted.empty()) return std::nullopt;
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == wanted) return static_cast<std::uint32_t>(i);
+  return std::nullopt;
+}
+
+std::string describe_ref(const ColumnRef& ref) {
+  return ref.number ? "column " + std::to_string(ref.number) : "\"" + ref.name + "\"";
+}
+
+std::string role_aliases(const Preset& preset, ColumnRole role) {
+  for (const PresetColumn& c : preset.columns) {
+    if (c.role != role || c.aliases.empty()) continue;
+    return std::string(column_role_words(role)) + " (" + std::string(c.aliases.front()) + ")";
+  }
+  return std::string(column_role_words(role));
+}
+
+}  // namespace
+
+HeaderMatch match_header(const Preset& preset, const std::vector<std::string>& header,
+                         const ExplicitMapping& explicit_mapping) {
+  HeaderMatch m;
+  m.preset = &preset;
+  const std::vector<std::string> keys = header_keys(header);
+
+  for (const PresetColumn& c : preset.columns) {
+    auto& cols = m.mapping.columns[index_of(c.role)];
+    for (std::string_view alias : c.aliases) {
+      const auto col = find_column(keys, alias);
+      if (col && std::find(cols.begin(), cols.end(), *col) == cols.end()) cols.push_back(*col);
+    }
+  }
+
+  // Explicit mapping wins over the preset, role by role.
+  for (std::size_t r = 0; r < kColumnRoleCount; ++r) {
+    const auto& refs = explicit_mapping.roles[r];
+    if (!refs) continue;
+    auto& cols = m.mapping.columns[r];
+    cols.clear();
+    for (const ColumnRef& ref : *refs) {
+      std::optional<std::uint32_t> col;
+      if (ref.number) {
+        if (ref.number <= header.size()) col = ref.number - 1;
+      } else {
+        col = find_column(keys, ref.name);
+      }
+      if (!col) {
+        m.missing.push_back("column " + describe_ref(ref) + " for " +
+                            std::string(column_role_key(static_cast<ColumnRole>(r))));
+        continue;
+      }
+      cols.push_back(*col);
+    }
+  }
+
+  int signature_groups_matched = 0;
+  for (const auto& group : preset.signature) {
+    bool any = false;
+    for (std::string_view alias : group) any |= find_column(keys, alias).has_value();
+    if (any) {
+      ++signature_groups_matched;
+    } else {
+      m.missing.push_back("a " + std::string(preset.display_name) + " column (" + std::string(group.front()) + ")");
+    }
+  }
+
+  m.identity_roles = preset.identity_roles;
+  const bool has_identity = std::any_of(m.identity_roles.begin(), m.identity_roles.end(),
+                                        [&](ColumnRole r) { return m.mapping.has(r); });
+  if (!has_identity && explicit_mapping.roles[index_of(ColumnRole::CustomerName)] &&
+      m.mapping.has(ColumnRole::CustomerName)) {
+    m.identity_roles.push_back(ColumnRole::CustomerName);  // the caller chose names as identity
+  }
+  if (!std::any_of(m.identity_roles.begin(), m.identity_roles.end(),
+                   [&](ColumnRole r) { return m.mapping.has(r); })) {
+    std::string words = "customer (";
+    for (std::size_t k = 0; k < preset.identity_roles.size(); ++k) {
+      if (k) words += ", ";
+      words += role_aliases(preset, preset.identity_roles[k]);
+    }
+    m.missing.push_back(words + ")");
+  }
+  if (!m.mapping.has(ColumnRole::OrderDate) && !m.mapping.has(ColumnRole::PaidDate))
+    m.missing.push_back(role_aliases(preset, ColumnRole::OrderDate));
+  if (!m.mapping.has(ColumnRole::OrderTotal) && !m.mapping.has(ColumnRole::LineTotal) &&
+      !m.mapping.has(ColumnRole::UnitPrice)) {
+    const ColumnRole amount_role = std::any_of(preset.columns.begin(), preset.columns.end(),
+                                               [](const PresetColumn& c) { return c.role == ColumnRole::OrderTotal; })
+                                       ? ColumnRole::OrderTotal
+                                       : ColumnRole::LineTotal;
+    m.missing.push_back("amount: " + role_aliases(preset, amount_role));
+  }
+
+  for (const auto& cols : m.mapping.columns) m.score += cols.empty() ? 0 : 1;
+  if (!preset.signature.empty() && signature_groups_matched == static_cast<int>(preset.signature.size()))
+    m.score += kSignatureBonus;
+  m.score += signature_groups_matched;
+  m.eligible = m.missing.empty();
+  return m;
+}
+
+HeaderChoice choose_header(const std::vector<std::vector<std::string>>& rows,
+                           const std::vector<std::uint64_t>& row_lines, std::string_view preset_key,
+                           const ExplicitMapping& explicit_mapping, std::string_view file_label) {
+  std::vector<const Preset*> candidates;
+  const bool automatic = preset_key.empty() || normalize_header_name(preset_key) == "auto";
+  if (automatic) {
+    for (const Preset& p : all_presets()) candidates.push_back(&p);
+  } else if (const Preset* p = find_preset(preset_key)) {
+    candidates.push_back(p);
+  } else {
+    std::string known;
+    for (const Preset& q : all_presets()) known += (known.empty() ? "" : ", ") + std::string(q.key);
+    throw IngestError(IngestErrorCode::BadOption,
+                      "unknown preset \"" + std::string(preset_key) + "\"; expected auto, " + known);
+  }
+
+  std::optional<HeaderChoice> best;
+  HeaderMatch closest;
+  std::size_t closest_row = 0;
+  closest.score = -1;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (const Preset* p : candidates) {
+      HeaderMatch m = match_header(*p, rows[r], explicit_mapping);
+      if (m.eligible) {
+        if (!best || m.score > best->match.score) best = HeaderChoice{r, std::move(m)};
+      } else if (m.score > closest.score) {
+        closest = std::move(m);
+        closest_row = r;
+      }
+    }
+  }
+  if (best) return *best;
+
+  std::string msg = std::string(file_label) + ": could not find the header row of an orders export";
+  msg += " in the first " + std::to_string(rows.size()) + " rows.";
+  if (!rows.empty()) {
+    const std::vector<std::string>& shown = rows[closest.score >= 0 ? closest_row : 0];
+    msg += " Columns on line " + std::to_string(row_lines[closest.score >= 0 ? closest_row : 0]) + ": ";
+    for (std::size_t i = 0; i < shown.size() && i < 12; ++i) {
+      if (i) msg += ", ";
+      msg += printable_excerpt(shown[i], 40);
+    }
+    if (shown.size() > 12) msg += ", … (" + std::to_string(shown.size()) + " columns)";
+    msg += ".";
+  }
+  if (closest.preset) {
+    msg += " Closest layout: " + std::string(closest.preset->display_name) + ", missing ";
+    for (std::size_t i = 0; i < closest.missing.size(); ++i) msg += (i ? "; " : "") + closest.missing[i];
+    msg += ".";
+  }
+  msg += " Name the layout with the preset option or map the columns (customerId or email, orderDate, "
+         "orderTotal or lineTotal).";
+  throw IngestError(IngestErrorCode::NoHeader, msg);
+}
+
+}  // namespace orderlens

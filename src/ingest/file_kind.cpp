@@ -1,0 +1,47 @@
+#include "ingest/file_kind.hpp"
+
+#include "ingest/encoding.hpp"
+
+namespace orderlens {
+
+namespace {
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+}  // namespace
+
+FileKind sniff_file_kind(std::string_view prefix) {
+  if (starts_with(prefix, "PK\x03\x04")) return FileKind::Zip;
+  if (starts_with(prefix, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return FileKind::Ole;
+  if (starts_with(prefix, "%PDF")) return FileKind::Pdf;
+  if (starts_with(prefix, "\x1F\x8B")) return FileKind::Gzip;
+  if (starts_with(prefix, "\x89PNG") || starts_with(prefix, "\xFF\xD8\xFF") || starts_with(prefix, "GIF8"))
+    return FileKind::Image;
+  if (starts_with(prefix, "\xFF\xFE") || starts_with(prefix, "\xFE\xFF") || utf16_by_zero_pattern(prefix))
+    return FileKind::Text;
+  // Text exports have almost no control bytes; a few stray NULs are a damaged row, not binary.
+  std::size_t control = 0;
+  for (char c : prefix) {
+    const auto u = static_cast<unsigned char>(c);
+    control += (u < 0x09) || (u > 0x0D && u < 0x20 && u != 0x1B);
+  }
+  return control * 10 > prefix.size() ? FileKind::Binary : FileKind::Text;
+}
+
+std::string not_text_message(FileKind kind, std::string_view file_label) {
+  const std::string f(file_label);
+  switch (kind) {
+    case FileKind::Zip:
+      return f + " is an Excel workbook (.xlsx) or another zip archive, not a CSV text file. "
+                 "Open it in Excel and save it as \"CSV UTF-8\", then load the CSV.";
+    case FileKind::Ole:
+      return f + " is a legacy Excel .xls file or a password-protected Excel workbook. "
+                 "Open it in Excel (entering the password if asked) and save it as \"CSV UTF-8\".";
+    case FileKind::Pdf: return f + " is a PDF document, not an orders export. Export the orders as CSV.";
+    case FileKind::Gzip: return f + " is gzip-compressed. Decompress it first, then load the CSV inside.";
+    case FileKind::Image: return f + " is an image, not an orders export.";
+    case FileKind::Binary: return f + " contains binary data, not text. Export the orders from your shop as CSV.";
+    case FileKind::Text: break;
+  }
+  return f + " is a text file.";
+}
+
+}  // namespace orderlens

@@ -1,0 +1,34 @@
+// Fatal ingestion errors. Inside the core they are exceptions; the bindings catch every one
+// and hand JS an Error value (the WASM module never aborts on bad input).
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace orderlens {
+
+enum class IngestErrorCode : std::uint8_t {
+  EmptyFile,        // no bytes, or only blank lines
+  NotText,          // binary data, or a spreadsheet / archive container
+  NoHeader,         // no row in the first rows looks like a header of a known layout
+  NoDataRows,       // a header but no rows under it
+  RecordTooLarge,   // one record over the size limit (usually an unbalanced quote)
+  BadOption,        // an option or column mapping the caller passed is invalid
+  Aborted,          // the caller cancelled
+  InvalidState,     // API misuse, e.g. push() after finish()
+};
+
+std::string_view ingest_error_code_name(IngestErrorCode code);
+
+class IngestError : public std::runtime_error {
+ public:
+  IngestError(IngestErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  IngestErrorCode code() const { return code_; }
+
+ private:
+  IngestErrorCode code_;
+};
+
+}  // namespace orderlens

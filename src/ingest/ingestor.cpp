@@ -1,0 +1,282 @@
+#include "ingest/ingestor.hpp"
+
+#include <algorithm>
+
+#include "ingest/delimiter_sniffer.hpp"
+#include "ingest/file_kind.hpp"
+#include "ingest/ingest_error.hpp"
+#include "util/text.hpp"
+
+namespace orderlens {
+
+namespace {
+
+constexpr std::size_t kKindPrefixBytes = 4096;
+constexpr std::size_t kSniffSampleBytes = 64 * 1024;
+constexpr std::size_t kProfileRows = 1000;
+
+std::vector<std::string> record_cells(const CsvRecord& r) {
+  std::vector<std::string> cells;
+  cells.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) cells.emplace_back(trim(r.field(i)));
+  return cells;
+}
+
+}  // namespace
+
+Ingestor::Ingestor(IngestOptions options)
+    : options_(std::move(options)),
+      diag_(options_.max_examples),
+      dataset_(std::make_unique<Dataset>()),
+      decoder_(options_.encoding) {
+  diag_.file_name = options_.file_name;
+}
+
+Ingestor::~Ingestor() = default;
+
+std::string Ingestor::label() const { return options_.file_name; }
+
+void Ingestor::push(std::string_view bytes) {
+  if (finished_) throw IngestError(IngestErrorCode::InvalidState, "push() after finish()");
+  bytes_pushed_ += bytes.size();
+  if (!kind_checked_) {
+    raw_prefix_.append(bytes);
+    if (raw_prefix_.size() < kKindPrefixBytes) return;
+    std::string prefix;
+    prefix.swap(raw_prefix_);
+    feed_decoder(prefix);
+    return;
+  }
+  decoder_.push(bytes, *this);
+}
+
+void Ingestor::feed_decoder(std::string_view bytes) {
+  if (!kind_checked_) {
+    const FileKind kind = sniff_file_kind(bytes.substr(0, kKindPrefixBytes));
+    if (kind != FileKind::Text) throw IngestError(IngestErrorCode::NotText, not_text_message(kind, label()));
+    kind_checked_ = true;
+  }
+  decoder_.push(bytes, *this);
+}
+
+void Ingestor::on_text(std::string_view text) {
+  if (text.empty()) return;
+  last_char_ = text.back();
+  if (tokenizer_) {
+    tokenizer_->push(text, *this);
+    return;
+  }
+  sample_.append(text);
+  if (sample_.size() >= kSniffSampleBytes) start_tokenizer(false);
+}
+
+void Ingestor::start_tokenizer(bool complete) {
+  char delimiter = options_.delimiter;
+  if (delimiter) {
+    diag_.delimiter_reason = "set by the caller";
+  } else {
+    const DelimiterGuess guess = sniff_delimiter(sample_, complete);
+    delimiter = guess.delimiter;
+    diag_.delimiter_reason = guess.reason;
+  }
+  diag_.delimiter = delimiter;
+  tokenizer_ = std::make_unique<CsvTokenizer>(CsvDialect{delimiter, '"'}, options_.max_record_bytes);
+  std::string sample;
+  sample.swap(sample_);
+  tokenizer_->push(sample, *this);
+}
+
+void Ingestor::on_record(const CsvRecord& record) {
+  if (record.blank) {
+    ++diag_.blank_lines;
+    return;
+  }
+  switch (phase_) {
+    case Phase::Header: {
+      held_.push_back(record);
+      const bool enough = options_.header_line ? record.line >= options_.header_line
+                                               : held_.size() >= options_.header_search_rows;
+      if (enough) settle_header();
+      return;
+    }
+    case Phase::Profile:
+      held_.push_back(record);
+      if (held_.size() >= kProfileRows) start_rows();
+      return;
+    case Phase::Rows:
+      assembler_->add_row(record);
+      return;
+  }
+}
+
+void Ingestor::settle_header() {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::uint64_t> lines;
+  std::size_t first = 0;
+  if (options_.header_line) {
+    while (first < held_.size() && held_[first].line < options_.header_line) ++first;
+    if (first == held_.size() || held_[first].line != options_.header_line)
+      throw IngestError(IngestErrorCode::NoHeader, label() + ": headerLine " + std::to_string(options_.header_line) +
+                                                       " is not the start of a row (the file has no such line, or it is empty)");
+    rows.push_back(record_cells(held_[first]));
+    lines.push_back(held_[first].line);
+  } else {
+    for (const CsvRecord& r : held_) {
+      rows.push_back(record_cells(r));
+      lines.push_back(r.line);
+    }
+  }
+  const HeaderChoice choice = choose_header(rows, lines, options_.preset, options_.mapping, label());
+  const std::size_t header_index = first + choice.row;
+  header_match_ = choice.match;
+  const CsvRecord& header = held_[header_index];
+  diag_.header_line = header.line;
+  diag_.rows_before_header = header_index;
+  diag_.columns = record_cells(header);
+  diag_.preset = std::string(header_match_.preset->key);
+  diag_.preset_name = std::string(header_match_.preset->display_name);
+  diag_.preset_detected = normalize_header_name(options_.preset) == "auto" || options_.preset.empty();
+  diag_.mapping = header_match_.mapping.columns;
+  if (header_match_.identity_roles.size() == 1 && header_match_.identity_roles[0] == ColumnRole::CustomerName)
+    diag_.notes.emplace_back(
+        "This layout has no customer id or email: customers are told apart by name, so two customers "
+        "with the same name are counted as one.");
+  held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(header_index) + 1);
+  phase_ = Phase::Profile;
+  if (held_.size() >= kProfileRows) start_rows();
+}
+
+void Ingestor::start_rows() {
+  const ColumnMapping& m = header_match_.mapping;
+  AssemblerConfig config;
+  config.mapping = m;
+  config.identity_roles = header_match_.identity_roles;
+  config.status_scope = header_match_.preset->status_scope;
+  config.header_fields = diag_.columns.size();
+  config.custom_statuses = options_.statuses;
+
+  // Day/month order of "a/b/yyyy" dates: the caller's, or what the first rows prove.
+  auto sample_values = [&](std::initializer_list<ColumnRole> roles, auto&& visit) {
+    for (const CsvRecord& r : held_)
+      for (ColumnRole role : roles)
+        for (std::uint32_t c : m.of(role))
+          if (c < r.size()) visit(r.field(c), r.line);
+  };
+  if (options_.day_month_order) {
+    config.date_options.day_month_order = *options_.day_month_order;
+    diag_.day_month_reason = "set by the caller";
+  } else {
+    std::uint64_t day_first = 0, month_first = 0, dotted = 0, slashed = 0, line_day = 0, line_month = 0;
+    sample_values({ColumnRole::OrderDate, ColumnRole::PaidDate}, [&](std::string_view v, std::uint64_t line) {
+      const int e = day_first_evidence(v);
+      if (e > 0 && !day_first++) line_day = line;
+      if (e < 0 && !month_first++) line_month = line;
+      const std::string_view t = trim(v);
+      if (t.size() >= 8 && t.size() <= 10 && is_ascii_digit(t[0]) && t.find('.') != std::string_view::npos &&
+          t.find('.') <= 2)
+        ++dotted;
+      if (t.find('/') != std::string_view::npos && t.find('/') <= 2) ++slashed;
+    });
+    DayMonthOrder order = header_match_.preset->day_month_order;
+    if (day_first && !month_first) {
+      order = DayMonthOrder::DayFirst;
+      diag_.day_month_reason = "a date on line " + std::to_string(line_day) + " has a day above 12 first";
+    } else if (month_first && !day_first) {
+      order = DayMonthOrder::MonthFirst;
+      diag_.day_month_reason = "a date on line " + std::to_string(line_month) + " has a day above 12 second";
+    } else if (day_first && month_first) {
+      diag_.day_month_reason = "the first rows mix day-first and month-first dates; layout default used";
+      diag_.notes.emplace_back("Some dates put the day first and others the month first; set dateOrder to say which.");
+    } else if (dotted > slashed) {
+      order = DayMonthOrder::DayFirst;
+      diag_.day_month_reason = "dates written with dots (dd.mm.yyyy) are day-first by convention";
+    } else {
+      diag_.day_month_reason = "layout default (no date in the first rows tells)";
+    }
+    config.date_options.day_month_order = order;
+  }
+  diag_.day_month_order = config.date_options.day_month_order == DayMonthOrder::DayFirst ? "day_first" : "month_first";
+
+  // Decimal mark: the caller's, or a vote of the amounts in the first rows.
+  if (options_.decimal_separator) {
+    config.decimal = *options_.decimal_separator;
+    diag_.decimal_reason = "set by the caller";
+  } else {
+    std::int64_t comma = 0, point = 0;
+    std::uint64_t line_comma = 0, line_point = 0;
+    sample_values({ColumnRole::OrderTotal, ColumnRole::LineTotal, ColumnRole::UnitPrice, ColumnRole::RefundedAmount},
+                  [&](std::string_view v, std::uint64_t line) {
+                    const int e = decimal_comma_evidence(v);
+                    if (e > 0 && !comma++) line_comma = line;
+                    if (e < 0 && !point++) line_point = line;
+                  });
+    if (comma > point) {
+      config.decimal = DecimalSeparator::Comma;
+      diag_.decimal_reason = "amounts such as the one on line " + std::to_string(line_comma) + " use a decimal comma";
+    } else {
+      config.decimal = DecimalSeparator::Point;
+      diag_.decimal_reason = point ? "amounts such as the one on line " + std::to_string(line_point) + " use a decimal point"
+                                   : "default (no amount in the first rows tells)";
+    }
+  }
+  diag_.decimal_separator = config.decimal == DecimalSeparator::Comma ? "," : ".";
+
+  assembler_ = std::make_unique<OrderAssembler>(std::move(config), *dataset_, diag_);
+  phase_ = Phase::Rows;
+  std::vector<CsvRecord> rows;
+  rows.swap(held_);
+  for (const CsvRecord& r : rows) assembler_->add_row(r);
+}
+
+IngestResult Ingestor::finish() {
+  if (finished_) throw IngestError(IngestErrorCode::InvalidState, "finish() called twice");
+  finished_ = true;
+  if (!kind_checked_) {
+    std::string prefix;
+    prefix.swap(raw_prefix_);
+    if (!prefix.empty()) feed_decoder(prefix);
+  }
+  decoder_.finish(*this);
+  if (!tokenizer_) start_tokenizer(true);
+  tokenizer_->finish(*this);
+
+  diag_.bytes = bytes_pushed_;
+  diag_.encoding = std::string(encoding_name(decoder_.encoding()));
+  diag_.encoding_reason = decoder_.detection_reason();
+  diag_.byte_order_mark = decoder_.had_bom();
+  diag_.lines = tokenizer_->line_breaks() + (bytes_pushed_ && last_char_ != '\n' && last_char_ != '\r' ? 1 : 0);
+
+  if (bytes_pushed_ == 0) throw IngestError(IngestErrorCode::EmptyFile, label() + " is empty (0 bytes).");
+  if (phase_ == Phase::Header) {
+    if (held_.empty())
+      throw IngestError(IngestErrorCode::EmptyFile, label() + " contains no rows, only " +
+                                                        std::to_string(diag_.blank_lines) + " empty line(s).");
+    settle_header();
+  }
+  if (phase_ == Phase::Profile) {
+    if (held_.empty())
+      throw IngestError(IngestErrorCode::NoDataRows,
+                        label() + ": the header on line " + std::to_string(diag_.header_line) + " (" +
+                            diag_.preset_name + ") is not followed by any data rows.");
+    start_rows();
+  }
+  assembler_->finish();
+
+  if (const std::uint64_t bad = decoder_.invalid_sequences()) {
+    IssueTally& t = diag_.warnings[static_cast<std::size_t>(WarningKind::InvalidEncoding)];
+    t.count = bad;
+    const bool utf8 = decoder_.encoding() == Encoding::Utf8;
+    for (const DecodeIssue& issue : decoder_.invalid_examples()) {
+      if (t.examples.size() >= diag_.max_examples) break;
+      IssueExample ex;
+      ex.line = issue.line;
+      ex.value = issue.bytes_hex;
+      ex.detail = "bytes " + issue.bytes_hex + " at byte offset " + std::to_string(issue.byte_offset) + " are not valid " +
+                  diag_.encoding + (utf8 ? "; if the file comes from Korean Windows Excel, load it with encoding cp949" : "");
+      t.examples.push_back(std::move(ex));
+    }
+  }
+  return IngestResult{std::move(dataset_), std::move(diag_)};
+}
+
+}  // namespace orderlens

@@ -1,0 +1,489 @@
+#include "ingest/order_assembler.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "ingest/identity.hpp"
+#include "util/hash.hpp"
+#include "util/text.hpp"
+
+namespace orderlens {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr std::uint32_t kNoOrder = 0xFFFFFFFFu;
+
+IdentityKind identity_kind_of(ColumnRole role) {
+  switch (role) {
+    case ColumnRole::Email: return IdentityKind::Email;
+    case ColumnRole::Phone: return IdentityKind::Phone;
+    case ColumnRole::CustomerName: return IdentityKind::Name;
+    default: return IdentityKind::MemberId;
+  }
+}
+
+LineKind line_kind_of(OrderStatus s) {
+  switch (s) {
+    case OrderStatus::Refunded: return LineKind::Refunded;
+    case OrderStatus::Cancelled: return LineKind::Cancelled;
+    case OrderStatus::Pending: return LineKind::Pending;
+    default: return LineKind::Sale;
+  }
+}
+
+// Refunds within a cent of the total refund the whole order.
+bool covers(double refund, double total) { return refund >= total - 0.005; }
+
+}  // namespace
+
+OrderAssembler::OrderAssembler(AssemblerConfig config, Dataset& dataset, Diagnostics& diagnostics)
+    : config_(std::move(config)), ds_(dataset), diag_(diagnostics) {
+  const ColumnMapping& m = config_.mapping;
+  has_order_id_ = m.has(ColumnRole::OrderId);
+  has_line_roles_ = m.has(ColumnRole::LineTotal) || m.has(ColumnRole::UnitPrice) || m.has(ColumnRole::Quantity) ||
+                    m.has(ColumnRole::ProductId) || m.has(ColumnRole::ProductName);
+}
+
+OrderAssembler::Value OrderAssembler::value_of(const CsvRecord& record, ColumnRole role) const {
+  const auto& cols = config_.mapping.of(role);
+  Value v;
+  for (std::uint32_t c : cols) {
+    if (v.column == Diagnostics::kWholeRow) v.column = c;
+    if (c >= record.size()) continue;
+    const std::string_view t = trim(record.field(c));
+    if (t.empty() || is_placeholder_value(t)) continue;
+    return {t, c};
+  }
+  return v;
+}
+
+std::optional<OrderStatus> OrderAssembler::status_of(std::string_view text) const {
+  if (!config_.custom_statuses.empty()) {
+    const std::string key = normalize_header_name(text);
+    for (const auto& [word, status] : config_.custom_statuses)
+      if (word == key) return status;
+  }
+  return classify_status(text);
+}
+
+bool OrderAssembler::check_shape(const CsvRecord& record) {
+  const std::size_t n = record.size();
+  const std::size_t want = config_.header_fields;
+  if (record.unterminated_quote) {
+    diag_.skip(SkipReason::UnterminatedQuote, record.line, record.quote_open_field,
+               record.quote_open_field < n ? record.field(record.quote_open_field) : std::string_view{},
+               "the quote that opens this value at line " + std::to_string(record.quote_open_line) +
+                   " is never closed");
+    return false;
+  }
+  if (n < want) {
+    diag_.skip(SkipReason::TooFewFields, record.line, Diagnostics::kWholeRow, n ? record.field(0) : std::string_view{},
+               "expected " + std::to_string(want) + " fields, found " + std::to_string(n));
+    return false;
+  }
+  if (n > want) {
+    for (std::size_t i = want; i < n; ++i) {
+      if (!record.field(i).empty()) {
+        diag_.skip(SkipReason::TooManyFields, record.line, static_cast<std::uint32_t>(i), record.field(i),
+                   "expected " + std::to_string(want) + " fields, found " + std::to_string(n));
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+OrderAssembler::Identity OrderAssembler::resolve_identity(const CsvRecord& record) const {
+  Identity id;
+  for (ColumnRole role : config_.identity_roles) {
+    const Value v = value_of(record, role);
+    if (v.text.empty()) continue;
+    IdentityResult r = normalize_identity(identity_kind_of(role), v.text);
+    if (!r.key.empty()) {
+      id.key = std::move(r.key);
+      id.kind = identity_kind_of(role);
+      id.source = v;
+      return id;
+    }
+    if (id.problem == IdentityProblem::None) {
+      id.problem = r.problem;
+      id.first_unusable = v;
+    }
+  }
+  return id;
+}
+
+bool OrderAssembler::parse_line(const CsvRecord& record, Line& line) {
+  if (!has_line_roles_) return true;
+  line.present = true;
+  if (const Value q = value_of(record, ColumnRole::Quantity); !q.text.empty()) {
+    const MoneyResult r = parse_money(q.text, config_.decimal);
+    if (!r.ok()) {
+      diag_.skip(SkipReason::BadQuantity, record.line, q.column, q.text, "expected a number of items such as 1 or 2");
+      return false;
+    }
+    line.quantity = r.value;
+  }
+  if (const Value t = value_of(record, ColumnRole::LineTotal); !t.text.empty()) {
+    const MoneyResult r = parse_money(t.text, config_.decimal);
+    if (!r.ok()) {
+      diag_.skip(SkipReason::BadAmount, record.line, t.column, t.text, money_error_text(r.error));
+      return false;
+    }
+    line.amount = r.value;
+  } else if (const Value p = value_of(record, ColumnRole::UnitPrice); !p.text.empty()) {
+    const MoneyResult r = parse_money(p.text, config_.decimal);
+    if (!r.ok()) {
+      diag_.skip(SkipReason::BadAmount, record.line, p.column, p.text, money_error_text(r.error));
+      return false;
+    }
+    line.amount = r.value * line.quantity;
+  }
+  if (line.amount < 0) {
+    line.kind = LineKind::Refund;
+    line.amount = -line.amount;
+    line.quantity = std::fabs(line.quantity);
+  } else if (config_.status_scope == StatusScope::Line) {
+    if (const Value s = value_of(record, ColumnRole::Status); !s.text.empty()) {
+      if (const auto st = status_of(s.text)) {
+        line.kind = line_kind_of(*st);
+      } else {
+        pending_warnings_.push_back({WarningKind::UnknownStatus, s, "counted as paid"});
+      }
+    }
+  }
+  line.product_key = value_of(record, ColumnRole::ProductId).text;
+  line.product_name = value_of(record, ColumnRole::ProductName).text;
+  if (line.product_key.empty()) line.product_key = line.product_name;
+  return true;
+}
+
+bool OrderAssembler::is_duplicate(const CsvRecord& record) {
+  if (!has_order_id_) return false;  // without order ids identical rows are separate orders (CDNOW)
+  std::uint64_t h = hash64(record.content());
+  h = hash64(&h, sizeof h, record.size());
+  for (std::size_t i = 0; i + 1 < record.size(); ++i) {  // field boundaries tell "a,b" from "ab,"
+    const auto end = static_cast<std::uint64_t>(record.field(i).size());
+    h = hash64(&end, sizeof end, h);
+  }
+  if (row_fingerprints_.insert(h).second) return false;
+  diag_.skip(SkipReason::DuplicateRow, record.line, Diagnostics::kWholeRow,
+             value_of(record, ColumnRole::OrderId).text, "identical to an earlier row");
+  return true;
+}
+
+void OrderAssembler::conflict(const Value& v, std::string_view kept) {
+  pending_warnings_.push_back({WarningKind::ConflictingOrderValue, v, "kept the first value: " + std::string(kept)});
+}
+
+void OrderAssembler::flush_warnings(const CsvRecord& record) {
+  for (const PendingWarning& w : pending_warnings_)
+    diag_.warn(w.kind, record.line, w.value.column, w.value.text, w.detail);
+  pending_warnings_.clear();
+}
+
+std::uint32_t OrderAssembler::customer_for(const Identity& id, const CsvRecord& record) {
+  std::uint32_t key = ds_.customer_keys.find(id.key);
+  CustomersTable& c = ds_.customers;
+  if (key == StringPool::kNone) {
+    key = ds_.customer_keys.intern(id.key);
+    c.key.push_back(key);
+    c.key_kind.push_back(id.kind);
+    c.email.push_back(StringPool::kNone);
+    c.phone.push_back(StringPool::kNone);
+    c.name.push_back(StringPool::kNone);
+  }
+  const std::uint32_t index = key - 1;
+  if (c.email[index] == StringPool::kNone) {
+    if (const Value e = value_of(record, ColumnRole::Email); !e.text.empty()) {
+      const IdentityResult r = normalize_identity(IdentityKind::Email, e.text);
+      if (!r.key.empty()) c.email[index] = ds_.text.intern(r.key);
+    }
+  }
+  if (c.phone[index] == StringPool::kNone) c.phone[index] = ds_.text.intern(value_of(record, ColumnRole::Phone).text);
+  if (c.name[index] == StringPool::kNone) c.name[index] = ds_.text.intern(value_of(record, ColumnRole::CustomerName).text);
+  return index;
+}
+
+std::uint32_t OrderAssembler::create_order(const CsvRecord& record, std::string_view order_key) {
+  const Identity id = resolve_identity(record);
+  if (id.key.empty()) {
+    std::uint32_t column = id.first_unusable.column;
+    if (column == Diagnostics::kWholeRow) {
+      for (ColumnRole r : config_.identity_roles)
+        if (config_.mapping.has(r)) {
+          column = config_.mapping.of(r).front();
+          break;
+        }
+    }
+    diag_.skip(SkipReason::MissingCustomer, record.line, column, id.first_unusable.text,
+               id.problem == IdentityProblem::None ? "every customer column is empty"
+                                                   : "the value is " + std::string(identity_problem_text(id.problem)));
+    return kNoOrder;
+  }
+  if (id.problem != IdentityProblem::None)
+    pending_warnings_.push_back({WarningKind::UnusableIdentity, id.first_unusable,
+                                 "the value is " + std::string(identity_problem_text(id.problem))});
+
+  Value date = value_of(record, ColumnRole::OrderDate);
+  const bool from_order_date = !date.text.empty();
+  if (!from_order_date) date = value_of(record, ColumnRole::PaidDate);
+  if (date.text.empty()) {
+    const ColumnRole r = config_.mapping.has(ColumnRole::OrderDate) ? ColumnRole::OrderDate : ColumnRole::PaidDate;
+    diag_.skip(SkipReason::MissingDate, record.line, config_.mapping.of(r).front(), {}, "");
+    return kNoOrder;
+  }
+  const DateResult when = parse_date_time(date.text, config_.date_options);
+  if (!when.ok()) {
+    diag_.skip(SkipReason::BadDate, record.line, date.column, date.text, date_error_text(when.error));
+    return kNoOrder;
+  }
+
+  double total = kNaN;
+  const Value total_text = value_of(record, ColumnRole::OrderTotal);
+  if (!total_text.text.empty()) {
+    const MoneyResult r = parse_money(total_text.text, config_.decimal);
+    if (!r.ok()) {
+      diag_.skip(SkipReason::BadAmount, record.line, total_text.column, total_text.text, money_error_text(r.error));
+      return kNoOrder;
+    }
+    total = r.value;
+  }
+  double refund = kNaN;
+  if (const Value rf = value_of(record, ColumnRole::RefundedAmount); !rf.text.empty()) {
+    const MoneyResult r = parse_money(rf.text, config_.decimal);
+    if (r.ok()) refund = std::fabs(r.value);
+    else pending_warnings_.push_back({WarningKind::BadRefundAmount, rf, std::string(money_error_text(r.error))});
+  }
+  std::int8_t status = -1;
+  if (config_.status_scope == StatusScope::Order) {
+    if (const Value s = value_of(record, ColumnRole::Status); !s.text.empty()) {
+      if (const auto st = status_of(s.text)) status = static_cast<std::int8_t>(*st);
+      else pending_warnings_.push_back({WarningKind::UnknownStatus, s, "counted as paid"});
+    }
+  }
+
+  Line line;
+  if (!parse_line(record, line) || is_duplicate(record)) return kNoOrder;
+
+  // Commit.
+  const std::uint32_t customer = customer_for(id, record);
+  OrdersTable& o = ds_.orders;
+  const auto index = static_cast<std::uint32_t>(o.size());
+  o.key.push_back(has_order_id_ ? ds_.order_keys.intern(order_key) : StringPool::kNone);
+  o.customer.push_back(customer);
+  o.day.push_back(when.value.days);
+  o.second_of_day.push_back(when.value.seconds_of_day);
+  o.channel.push_back(ds_.text.intern(value_of(record, ColumnRole::Channel).text));
+  o.coupon.push_back(ds_.text.intern(value_of(record, ColumnRole::Coupon).text));
+  o.currency.push_back(ds_.text.intern(value_of(record, ColumnRole::Currency).text));
+  o.source_line.push_back(record.line);
+  // A negative order amount is a refund standing on its own (or arriving before its order).
+  const bool refund_row = total < 0;
+  written_total_.push_back(refund_row ? kNaN : total);
+  refund_rows_.push_back(refund_row ? -total : 0.0);
+  refund_column_.push_back(refund);
+  order_status_.push_back(status);
+  cancelled_at_.push_back(!value_of(record, ColumnRole::CancelledAt).text.empty());
+  date_text_hash_.push_back(from_order_date ? hash64(date.text) : 0);
+  total_text_hash_.push_back(total_text.text.empty() ? 0 : hash64(total_text.text));
+  if (refund_row) ++diag_.refund_rows;
+  if (line.present && !refund_row) add_line(index, line, record);
+  return index;
+}
+
+void OrderAssembler::check_conflicts(const CsvRecord& record, std::uint32_t order, bool& refund_row) {
+  refund_row = false;
+  bool has_identity_value = false;
+  for (ColumnRole r : config_.identity_roles) has_identity_value |= !value_of(record, r).text.empty();
+  if (has_identity_value) {
+    const Identity id = resolve_identity(record);
+    const std::uint32_t customer_key = ds_.customers.key[ds_.orders.customer[order]];
+    if (!id.key.empty() && ds_.customer_keys.find(id.key) != customer_key)
+      conflict(id.source, ds_.customer_keys.view(customer_key));
+  }
+  if (const Value d = value_of(record, ColumnRole::OrderDate); !d.text.empty() && hash64(d.text) != date_text_hash_[order]) {
+    const DateResult when = parse_date_time(d.text, config_.date_options);
+    if (!when.ok() || when.value.days != ds_.orders.day[order] ||
+        when.value.seconds_of_day != ds_.orders.second_of_day[order])
+      conflict(d, "the date of the order's first row");
+  }
+  if (const Value t = value_of(record, ColumnRole::OrderTotal); !t.text.empty() && hash64(t.text) != total_text_hash_[order]) {
+    const MoneyResult r = parse_money(t.text, config_.decimal);
+    if (!r.ok()) {
+      conflict(t, "the order's amount (this value is not a number)");
+    } else if (r.value < 0) {
+      refund_row = true;
+    } else if (std::isnan(written_total_[order])) {
+      written_total_[order] = r.value;
+      total_text_hash_[order] = hash64(t.text);
+    } else if (r.value != written_total_[order]) {
+      conflict(t, "the order's first amount");
+    }
+  }
+  if (config_.status_scope == StatusScope::Order && !refund_row) {
+    if (const Value s = value_of(record, ColumnRole::Status); !s.text.empty()) {
+      const auto st = status_of(s.text);
+      if (st && order_status_[order] < 0) order_status_[order] = static_cast<std::int8_t>(*st);
+      else if (st && static_cast<std::int8_t>(*st) != order_status_[order]) conflict(s, "the order's first status");
+    }
+  }
+}
+
+void OrderAssembler::add_line(std::uint32_t order, const Line& line, const CsvRecord& record) {
+  std::uint32_t product = LineItemsTable::kNoProduct;
+  if (!line.product_key.empty()) {
+    std::uint32_t key = ds_.product_keys.find(line.product_key);
+    if (key == StringPool::kNone) {
+      key = ds_.product_keys.intern(line.product_key);
+      ProductsTable& p = ds_.products;
+      p.key.push_back(key);
+      p.name.push_back(ds_.text.intern(line.product_name.empty() ? line.product_key : line.product_name));
+      p.vendor.push_back(ds_.text.intern(value_of(record, ColumnRole::Vendor).text));
+      p.category.push_back(ds_.text.intern(value_of(record, ColumnRole::Category).text));
+    }
+    product = key - 1;
+  }
+  LineItemsTable& l = ds_.lines;
+  l.order.push_back(order);
+  l.product.push_back(product);
+  l.quantity.push_back(line.quantity);
+  l.amount.push_back(line.amount);
+  l.kind.push_back(line.kind);
+}
+
+void OrderAssembler::add_row(const CsvRecord& record) {
+  ++diag_.rows_read;
+  pending_warnings_.clear();
+  if (!check_shape(record)) return;
+  if (record.size() > config_.header_fields)
+    pending_warnings_.push_back({WarningKind::ExtraEmptyFields, {{}, Diagnostics::kWholeRow},
+                                 std::to_string(record.size() - config_.header_fields) + " extra"});
+  if (record.nul_bytes_removed)
+    pending_warnings_.push_back({WarningKind::NulBytes, {{}, Diagnostics::kWholeRow},
+                                 std::to_string(record.nul_bytes_removed) + " removed"});
+  if (record.text_after_quote)
+    pending_warnings_.push_back({WarningKind::TextAfterQuote,
+                                 {record.field(record.text_after_quote_field), record.text_after_quote_field},
+                                 "kept as part of the value"});
+
+  std::string_view order_key;
+  std::uint32_t existing = StringPool::kNone;
+  if (has_order_id_) {
+    const Value id = value_of(record, ColumnRole::OrderId);
+    if (id.text.empty()) {
+      diag_.skip(SkipReason::MissingOrderId, record.line, id.column, {}, "");
+      return;
+    }
+    order_key = id.text;
+    existing = ds_.order_keys.find(order_key);
+  }
+  if (existing == StringPool::kNone) {
+    if (create_order(record, order_key) == kNoOrder) return;
+  } else {
+    const std::uint32_t order = existing - 1;
+    bool refund_row = false;
+    check_conflicts(record, order, refund_row);
+    Line line;
+    if (refund_row) {
+      const Value t = value_of(record, ColumnRole::OrderTotal);
+      if (is_duplicate(record)) return;
+      refund_rows_[order] += -parse_money(t.text, config_.decimal).value;
+      ++diag_.refund_rows;
+    } else {
+      if (!parse_line(record, line) || is_duplicate(record)) return;
+      if (line.present) add_line(order, line, record);
+    }
+  }
+  flush_warnings(record);
+  ++diag_.rows_used;
+}
+
+void OrderAssembler::finish() {
+  OrdersTable& o = ds_.orders;
+  const std::size_t n = o.size();
+  std::vector<double> sale(n, 0.0), refunded_sale(n, 0.0), refund_lines(n, 0.0), items(n, 0.0);
+  std::vector<std::uint32_t> count_sale(n, 0), count_refunded(n, 0), count_cancelled(n, 0), count_pending(n, 0);
+  const LineItemsTable& l = ds_.lines;
+  for (std::size_t i = 0; i < l.size(); ++i) {
+    const std::uint32_t k = l.order[i];
+    switch (l.kind[i]) {
+      case LineKind::Sale:
+        sale[k] += l.amount[i];
+        items[k] += l.quantity[i];
+        ++count_sale[k];
+        break;
+      case LineKind::Refunded:
+        refunded_sale[k] += l.amount[i];
+        ++count_refunded[k];
+        break;
+      case LineKind::Cancelled: ++count_cancelled[k]; break;
+      case LineKind::Pending: ++count_pending[k]; break;
+      case LineKind::Refund: refund_lines[k] += l.amount[i]; break;
+    }
+  }
+  o.status.resize(n);
+  o.total.resize(n);
+  o.refunded.resize(n);
+  o.net.resize(n);
+  o.items = std::move(items);
+  for (std::size_t k = 0; k < n; ++k) {
+    const double total = std::isnan(written_total_[k]) ? sale[k] + refunded_sale[k] : written_total_[k];
+    double refund = (std::isnan(refund_column_[k]) ? refunded_sale[k] : refund_column_[k]) + refund_lines[k] + refund_rows_[k];
+    OrderStatus status = OrderStatus::Paid;
+    if (order_status_[k] >= 0) {
+      status = static_cast<OrderStatus>(order_status_[k]);
+    } else if (count_sale[k]) {
+      status = count_refunded[k] ? OrderStatus::PartiallyRefunded : OrderStatus::Paid;
+    } else if (count_refunded[k]) {
+      status = OrderStatus::Refunded;
+    } else if (count_pending[k]) {
+      status = OrderStatus::Pending;
+    } else if (count_cancelled[k]) {
+      status = OrderStatus::Cancelled;
+    }
+    if (cancelled_at_[k] && (status == OrderStatus::Paid || status == OrderStatus::Pending)) status = OrderStatus::Cancelled;
+
+    const bool refund_only = total == 0 && refund > 0 && count_sale[k] == 0 && count_refunded[k] == 0;
+    double net = 0;
+    if (refund_only) {
+      status = OrderStatus::Refunded;  // a refund without its sale in the file: it lowers net revenue
+      net = -refund;
+    } else if (counts_as_purchase(status)) {
+      if (refund > 0 && covers(refund, total)) {
+        status = OrderStatus::Refunded;
+      } else {
+        if (refund > 0) status = OrderStatus::PartiallyRefunded;
+        net = total - refund;
+      }
+    }
+    if (status == OrderStatus::Refunded && !refund_only) refund = total;
+    if (!counts_in_gross(status)) refund = 0;
+    o.status[k] = status;
+    o.total[k] = total;
+    o.refunded[k] = refund;
+    o.net[k] = net;
+  }
+
+  diag_.orders = n;
+  diag_.orders_by_status.fill(0);
+  for (OrderStatus s : o.status) ++diag_.orders_by_status[static_cast<std::size_t>(s)];
+  diag_.line_items = l.size();
+  diag_.customers = ds_.customers.size();
+  diag_.products = ds_.products.size();
+  std::vector<std::uint8_t> buys(ds_.customers.size(), 0);
+  bool any = false;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!o.counts_as_purchase(k)) continue;
+    buys[o.customer[k]] = 1;
+    if (!any || o.day[k] < diag_.first_order_day) diag_.first_order_day = o.day[k];
+    if (!any || o.day[k] > diag_.last_order_day) diag_.last_order_day = o.day[k];
+    any = true;
+  }
+  std::uint64_t without = 0;
+  for (std::uint8_t b : buys) without += !b;
+  diag_.customers_without_purchase = without;
+}
+
+}  // namespace orderlens

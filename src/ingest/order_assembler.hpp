@@ -1,0 +1,108 @@
+// Turns mapped data rows into orders, line items, customers and products.
+//
+// Rows are grouped by order id (without an order id column every row is an order). Order-level
+// values (customer, date, total, refund, status, channel) come from the first row of an order
+// that has them; Shopify writes them on the first row only, Cafe24 / WooCommerce repeat them.
+// A later row that disagrees is kept as a line but reported (conflicting_order_value); a later
+// row with a negative order amount is a refund of that order (WooCommerce Analytics).
+// Revenue rules per status are in order_status.hpp; finish() applies them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <tsl/robin_set.h>
+
+#include "ingest/column_mapping.hpp"
+#include "ingest/csv_tokenizer.hpp"
+#include "ingest/date_time.hpp"
+#include "ingest/diagnostics.hpp"
+#include "ingest/money.hpp"
+#include "ingest/order_status.hpp"
+#include "ingest/presets.hpp"
+#include "model/dataset.hpp"
+
+namespace orderlens {
+
+struct AssemblerConfig {
+  ColumnMapping mapping;
+  std::vector<ColumnRole> identity_roles;
+  StatusScope status_scope = StatusScope::Order;
+  DateParseOptions date_options;
+  DecimalSeparator decimal = DecimalSeparator::Point;
+  std::size_t header_fields = 0;
+  // Caller's own status words (normalized with normalize_header_name) checked first.
+  std::vector<std::pair<std::string, OrderStatus>> custom_statuses;
+};
+
+class OrderAssembler {
+ public:
+  OrderAssembler(AssemblerConfig config, Dataset& dataset, Diagnostics& diagnostics);
+
+  void add_row(const CsvRecord& record);
+  // Applies the status and refund rules to every order and fills the result counts.
+  void finish();
+
+ private:
+  struct Value {
+    std::string_view text;    // trimmed; empty when every mapped column is empty
+    std::uint32_t column = Diagnostics::kWholeRow;
+  };
+  Value value_of(const CsvRecord& record, ColumnRole role) const;
+  std::optional<OrderStatus> status_of(std::string_view text) const;
+
+  bool check_shape(const CsvRecord& record);
+  struct Identity {
+    std::string key;
+    IdentityKind kind = IdentityKind::MemberId;
+    Value source;
+    Value first_unusable;
+    IdentityProblem problem = IdentityProblem::None;
+  };
+  Identity resolve_identity(const CsvRecord& record) const;
+  struct Line {
+    bool present = false;
+    double quantity = 1;
+    double amount = 0;
+    LineKind kind = LineKind::Sale;
+    std::string_view product_key;
+    std::string_view product_name;
+  };
+  bool parse_line(const CsvRecord& record, Line& line);
+  bool is_duplicate(const CsvRecord& record);
+  std::uint32_t create_order(const CsvRecord& record, std::string_view order_key);
+  void check_conflicts(const CsvRecord& record, std::uint32_t order, bool& refund_row);
+  void add_line(std::uint32_t order, const Line& line, const CsvRecord& record);
+  std::uint32_t customer_for(const Identity& id, const CsvRecord& record);
+  void conflict(const Value& v, std::string_view kept);
+  void flush_warnings(const CsvRecord& record);
+
+  // Warnings about a row are held until the row is known to be used, so a skipped row is
+  // counted once, under its skip reason.
+  struct PendingWarning {
+    WarningKind kind;
+    Value value;
+    std::string detail;
+  };
+  std::vector<PendingWarning> pending_warnings_;
+
+  AssemblerConfig config_;
+  Dataset& ds_;
+  Diagnostics& diag_;
+  bool has_order_id_;
+  bool has_line_roles_;
+  tsl::robin_set<std::uint64_t> row_fingerprints_;
+
+  // Per order, while assembling (indexed like OrdersTable).
+  std::vector<double> written_total_;   // NaN when the order row had none
+  std::vector<double> refund_column_;   // NaN when absent
+  std::vector<double> refund_rows_;     // negative order-level amounts on later rows
+  std::vector<std::int8_t> order_status_;  // -1 when not given at order level
+  std::vector<std::uint8_t> cancelled_at_;
+  std::vector<std::uint64_t> date_text_hash_;
+  std::vector<std::uint64_t> total_text_hash_;
+};
+
+}  // namespace orderlens

@@ -1,0 +1,116 @@
+#include "model/customer_summary.hpp"
+
+#include <algorithm>
+
+namespace orderlens {
+
+namespace {
+
+// Groups item indices by an owner index with a counting sort: O(items + owners), and the
+// items of each owner keep their file order.
+struct Groups {
+  std::vector<std::uint32_t> offsets;  // owner k's items are members[offsets[k] .. offsets[k+1])
+  std::vector<std::uint32_t> members;
+};
+
+template <typename OwnerOf, typename Include>
+Groups group_by(std::size_t owners, std::size_t items, OwnerOf owner_of, Include include) {
+  Groups g;
+  g.offsets.assign(owners + 1, 0);
+  for (std::size_t i = 0; i < items; ++i)
+    if (include(i)) ++g.offsets[owner_of(i) + 1];
+  for (std::size_t k = 0; k < owners; ++k) g.offsets[k + 1] += g.offsets[k];
+  g.members.resize(g.offsets[owners]);
+  std::vector<std::uint32_t> cursor(g.offsets.begin(), g.offsets.end() - 1);
+  for (std::size_t i = 0; i < items; ++i)
+    if (include(i)) g.members[cursor[owner_of(i)]++] = static_cast<std::uint32_t>(i);
+  return g;
+}
+
+}  // namespace
+
+CustomerSummary summarize_customers(const Dataset& ds, const SummaryOptions& options) {
+  const OrdersTable& o = ds.orders;
+  const LineItemsTable& l = ds.lines;
+  CustomerSummary s;
+  s.unit = options.unit;
+
+  std::int32_t end = 0;
+  bool any_purchase = false;
+  for (std::size_t k = 0; k < o.size(); ++k) {
+    if (!o.counts_as_purchase(k)) continue;
+    end = any_purchase ? std::max(end, o.day[k]) : o.day[k];
+    any_purchase = true;
+  }
+  if (options.end_day) end = *options.end_day;
+  s.end_day = end;
+  if (!any_purchase) return s;
+
+  const double scale = options.unit == TimeUnit::Weeks ? 1.0 / 7.0 : 1.0;
+  const std::size_t customers = ds.customers.size();
+  // Every order up to the end (refunds standing alone lower net revenue too), by customer.
+  const Groups by_customer = group_by(
+      customers, o.size(), [&](std::size_t k) { return o.customer[k]; }, [&](std::size_t k) { return o.day[k] <= end; });
+  // Sale lines by order, for the products each customer bought.
+  const Groups by_order = group_by(
+      o.size(), l.size(), [&](std::size_t i) { return l.order[i]; },
+      [&](std::size_t i) { return l.kind[i] == LineKind::Sale && l.product[i] != LineItemsTable::kNoProduct; });
+
+  std::vector<std::uint32_t> purchases;
+  std::vector<std::uint32_t> products;
+  for (std::uint32_t c = 0; c < customers; ++c) {
+    purchases.clear();
+    double gross = 0, net = 0, items = 0;
+    for (std::uint32_t m = by_customer.offsets[c]; m < by_customer.offsets[c + 1]; ++m) {
+      const std::uint32_t k = by_customer.members[m];
+      gross += o.gross(k);
+      net += o.net[k];
+      if (o.counts_as_purchase(k)) {
+        purchases.push_back(k);
+        items += o.items[k];
+      }
+    }
+    if (purchases.empty()) continue;
+    // By date and time; stable, so same-time orders keep file order.
+    std::stable_sort(purchases.begin(), purchases.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return o.day[a] != o.day[b] ? o.day[a] < o.day[b] : o.second_of_day[a] < o.second_of_day[b];
+    });
+    // Distinct purchase days, each day's net value summed.
+    std::uint32_t days = 0;
+    double repeat_value = 0;
+    for (std::size_t i = 0; i < purchases.size(); ++i) {
+      const std::uint32_t k = purchases[i];
+      const bool new_day = i == 0 || o.day[k] != o.day[purchases[i - 1]];
+      if (new_day) ++days;
+      if (days > 1) repeat_value += o.net[k];
+    }
+    products.clear();
+    for (std::uint32_t k : purchases)
+      for (std::uint32_t m = by_order.offsets[k]; m < by_order.offsets[k + 1]; ++m)
+        products.push_back(l.product[by_order.members[m]]);
+    std::sort(products.begin(), products.end());
+    const auto distinct = std::unique(products.begin(), products.end()) - products.begin();
+
+    const std::int32_t first = o.day[purchases.front()];
+    const std::int32_t last = o.day[purchases.back()];
+    const auto n = static_cast<std::uint32_t>(purchases.size());
+    s.customer.push_back(c);
+    s.orders.push_back(n);
+    s.repeat_orders.push_back(n - 1);
+    s.first_day.push_back(first);
+    s.last_day.push_back(last);
+    s.gross_revenue.push_back(gross);
+    s.net_revenue.push_back(net);
+    s.aov.push_back(net / n);
+    s.items.push_back(items);
+    s.first_channel.push_back(o.channel[purchases.front()]);
+    s.products.push_back(static_cast<std::uint32_t>(distinct));
+    s.frequency.push_back(days - 1.0);
+    s.recency.push_back((last - first) * scale);
+    s.T.push_back((end - first) * scale);
+    s.monetary.push_back(days > 1 ? repeat_value / (days - 1) : 0.0);
+  }
+  return s;
+}
+
+}  // namespace orderlens

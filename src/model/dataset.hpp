@@ -1,0 +1,84 @@
+// Columnar tables produced by ingestion: orders, line items, customers and products, each a
+// struct of arrays indexed by a dense 32-bit index, with strings interned in pools.
+// Memory is proportional to orders, lines, customers and products, never to the file size.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "ingest/identity.hpp"
+#include "ingest/order_status.hpp"
+#include "util/string_pool.hpp"
+
+namespace orderlens {
+
+struct OrdersTable {
+  std::vector<std::uint32_t> key;       // order id (in Dataset::order_keys); kNone when the layout has none
+  std::vector<std::uint32_t> customer;  // index into CustomersTable
+  std::vector<std::int32_t> day;        // shop-local date, days since 1970-01-01
+  std::vector<std::int32_t> second_of_day;
+  std::vector<OrderStatus> status;
+  std::vector<double> total;     // order amount as written (or the sum of its lines)
+  std::vector<double> refunded;  // refunded part of it
+  std::vector<double> net;       // revenue after refunds (0 for refunded, cancelled, pending;
+                                 // negative for a refund that stands alone)
+  std::vector<double> items;     // quantity bought (lines that were not cancelled / refunded)
+  std::vector<std::uint32_t> channel;   // Dataset::text ids
+  std::vector<std::uint32_t> coupon;
+  std::vector<std::uint32_t> currency;
+  std::vector<std::uint64_t> source_line;  // line of the order's first row in the file
+
+  std::size_t size() const { return customer.size(); }
+  bool counts_as_purchase(std::size_t i) const { return orderlens::counts_as_purchase(status[i]); }
+  double gross(std::size_t i) const { return counts_in_gross(status[i]) ? total[i] : 0.0; }
+};
+
+// Status of one line where a layout has line-level statuses, or the sign of its amount.
+enum class LineKind : std::uint8_t { Sale, Refunded, Cancelled, Pending, Refund /* negative amount */ };
+
+struct LineItemsTable {
+  std::vector<std::uint32_t> order;    // index into OrdersTable
+  std::vector<std::uint32_t> product;  // index into ProductsTable; kNoProduct when absent
+  std::vector<double> quantity;
+  std::vector<double> amount;          // line amount (positive; see kind)
+  std::vector<LineKind> kind;
+
+  static constexpr std::uint32_t kNoProduct = 0xFFFFFFFFu;
+  std::size_t size() const { return order.size(); }
+};
+
+struct CustomersTable {
+  std::vector<std::uint32_t> key;  // Dataset::customer_keys id; customer index == key - 1
+  std::vector<IdentityKind> key_kind;
+  std::vector<std::uint32_t> email;  // Dataset::text ids, first value seen (kNone when absent)
+  std::vector<std::uint32_t> phone;
+  std::vector<std::uint32_t> name;
+
+  std::size_t size() const { return key.size(); }
+};
+
+struct ProductsTable {
+  std::vector<std::uint32_t> key;  // Dataset::product_keys id (SKU, or name when no SKU)
+  std::vector<std::uint32_t> name;  // Dataset::text ids
+  std::vector<std::uint32_t> vendor;
+  std::vector<std::uint32_t> category;
+
+  std::size_t size() const { return key.size(); }
+};
+
+struct Dataset {
+  StringPool order_keys;
+  StringPool customer_keys;
+  StringPool product_keys;
+  StringPool text;  // display values: emails, names, channels, coupons, currencies, product names
+
+  OrdersTable orders;
+  LineItemsTable lines;
+  CustomersTable customers;
+  ProductsTable products;
+
+  // Bytes held by the tables and pools (for the memory figures of the benchmark).
+  std::size_t memory_bytes() const;
+};
+
+}  // namespace orderlens

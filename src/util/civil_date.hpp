@@ -1,0 +1,26 @@
+// Calendar dates as day numbers (days since 1970-01-01), through C++20 <chrono>.
+// Orders keep the shop-local calendar date as written in the export; no time zone math here.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace orderlens {
+
+struct CivilDate {
+  int year = 1970;
+  unsigned month = 1;
+  unsigned day = 1;
+};
+
+// True for a real calendar date (leap years included).
+bool is_valid_civil_date(int year, unsigned month, unsigned day);
+// Day number of a valid date.
+std::int32_t days_from_civil(int year, unsigned month, unsigned day);
+CivilDate civil_from_days(std::int32_t days);
+// "YYYY-MM-DD".
+std::string format_iso_date(std::int32_t days);
+// "YYYY-MM-DDTHH:MM:SS".
+std::string format_iso_date_time(std::int32_t days, std::int32_t seconds_of_day);
+
+}  // namespace orderlens

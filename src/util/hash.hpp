@@ -1,0 +1,24 @@
+// 64-bit hashing that gives the same value natively and in WASM (std::hash is 32-bit in
+// wasm32, too weak to fingerprint a million rows). xxHash (XXH3, BSD-2) from libxxhash-dev, inlined.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+namespace orderlens {
+
+inline std::uint64_t hash64(const void* data, std::size_t size, std::uint64_t seed = 0) {
+  return XXH3_64bits_withSeed(data, size, seed);
+}
+
+inline std::uint64_t hash64(std::string_view s, std::uint64_t seed = 0) { return hash64(s.data(), s.size(), seed); }
+
+// Hasher for hash maps keyed by string_view.
+struct StringViewHash {
+  std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(hash64(s)); }
+};
+
+}  // namespace orderlens

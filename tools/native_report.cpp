@@ -1,0 +1,58 @@
+// Native twin of the npm package's report: ingests a file with the core built by g++ and prints
+// the same JSON ({diagnostics, summary, customers} or {error}). The node tests compare it with
+// the WASM build field by field.
+//
+//   orderlens_native <file> [--options JSON] [--summary JSON] [--chunk BYTES]
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api/report_json.hpp"
+#include "api/summary_options.hpp"
+#include "ingest/ingest_error.hpp"
+#include "ingest/ingestor.hpp"
+#include "util/civil_date.hpp"
+
+int main(int argc, char** argv) {
+  using namespace orderlens;
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: %s <file> [--options JSON] [--summary JSON] [--chunk BYTES]\n", argv[0]);
+    return 2;
+  }
+  std::string options_json, summary_json;
+  std::size_t chunk = 1 << 20;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--options")) options_json = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--summary")) summary_json = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--chunk")) chunk = std::stoul(argv[i + 1]);
+  }
+  nlohmann::ordered_json out;
+  try {
+    IngestOptions options = parse_ingest_options(options_json);
+    const SummaryOptions summary_options = parse_summary_options(summary_json);
+    FILE* f = std::fopen(argv[1], "rb");
+    if (!f) {
+      std::fprintf(stderr, "cannot open %s\n", argv[1]);
+      return 2;
+    }
+    Ingestor ingestor(std::move(options));
+    std::vector<char> buf(chunk ? chunk : 1);
+    std::size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0) ingestor.push(std::string_view(buf.data(), n));
+    std::fclose(f);
+    IngestResult result = ingestor.finish();
+    const CustomerSummary summary = summarize_customers(*result.dataset, summary_options);
+    out["diagnostics"] = diagnostics_json(result.diagnostics);
+    out["summary"] = {{"unit", time_unit_name(summary.unit)},
+                      {"endDate", format_iso_date(summary.end_day)},
+                      {"customers", summary.size()}};
+    out["customers"] = customers_json(*result.dataset, summary);
+  } catch (const IngestError& e) {
+    out = {{"error", {{"code", ingest_error_code_name(e.code())}, {"message", e.what()}}}};
+  }
+  std::puts(out.dump(1).c_str());
+  return out.contains("error") ? 1 : 0;
+}
