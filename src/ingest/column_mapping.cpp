@@ -30,12 +30,18 @@ std::string describe_ref(const ColumnRef& ref) {
   return ref.number ? "column " + std::to_string(ref.number) : "\"" + ref.name + "\"";
 }
 
-std::string role_aliases(const Preset& preset, ColumnRole role) {
-  for (const PresetColumn& c : preset.columns) {
-    if (c.role != role || c.aliases.empty()) continue;
-    return std::string(column_role_words(role)) + " (" + std::string(c.aliases.front()) + ")";
+// "Email or Phone": the first alias of each role, as the preset writes it.
+std::string first_aliases(const Preset& preset, const std::vector<ColumnRole>& roles) {
+  std::string out;
+  for (ColumnRole role : roles) {
+    for (const PresetColumn& c : preset.columns) {
+      if (c.role != role || c.aliases.empty()) continue;
+      if (!out.empty()) out += " or ";
+      out += "\"" + std::string(c.aliases.front()) + "\"";
+      break;
+    }
   }
-  return std::string(column_role_words(role));
+  return out;
 }
 
 }  // namespace
@@ -83,7 +89,7 @@ HeaderMatch match_header(const Preset& preset, const std::vector<std::string>& h
     if (any) {
       ++signature_groups_matched;
     } else {
-      m.missing.push_back("a " + std::string(preset.display_name) + " column (" + std::string(group.front()) + ")");
+      m.missing.push_back("column \"" + std::string(group.front()) + "\"");
     }
   }
 
@@ -96,23 +102,14 @@ HeaderMatch match_header(const Preset& preset, const std::vector<std::string>& h
   }
   if (!std::any_of(m.identity_roles.begin(), m.identity_roles.end(),
                    [&](ColumnRole r) { return m.mapping.has(r); })) {
-    std::string words = "customer (";
-    for (std::size_t k = 0; k < preset.identity_roles.size(); ++k) {
-      if (k) words += ", ";
-      words += role_aliases(preset, preset.identity_roles[k]);
-    }
-    m.missing.push_back(words + ")");
+    m.missing.push_back("a customer column (" + first_aliases(preset, preset.identity_roles) + ")");
   }
   if (!m.mapping.has(ColumnRole::OrderDate) && !m.mapping.has(ColumnRole::PaidDate))
-    m.missing.push_back(role_aliases(preset, ColumnRole::OrderDate));
+    m.missing.push_back("an order date column (" + first_aliases(preset, {ColumnRole::OrderDate}) + ")");
   if (!m.mapping.has(ColumnRole::OrderTotal) && !m.mapping.has(ColumnRole::LineTotal) &&
-      !m.mapping.has(ColumnRole::UnitPrice)) {
-    const ColumnRole amount_role = std::any_of(preset.columns.begin(), preset.columns.end(),
-                                               [](const PresetColumn& c) { return c.role == ColumnRole::OrderTotal; })
-                                       ? ColumnRole::OrderTotal
-                                       : ColumnRole::LineTotal;
-    m.missing.push_back("amount: " + role_aliases(preset, amount_role));
-  }
+      !m.mapping.has(ColumnRole::UnitPrice))
+    m.missing.push_back("an amount column (" +
+                        first_aliases(preset, {ColumnRole::OrderTotal, ColumnRole::LineTotal, ColumnRole::UnitPrice}) + ")");
 
   for (const auto& cols : m.mapping.columns) m.score += cols.empty() ? 0 : 1;
   if (!preset.signature.empty() && signature_groups_matched == static_cast<int>(preset.signature.size()))
@@ -124,7 +121,7 @@ HeaderMatch match_header(const Preset& preset, const std::vector<std::string>& h
 
 HeaderChoice choose_header(const std::vector<std::vector<std::string>>& rows,
                            const std::vector<std::uint64_t>& row_lines, std::string_view preset_key,
-                           const ExplicitMapping& explicit_mapping, std::string_view file_label) {
+                           const ExplicitMapping& explicit_mapping) {
   std::vector<const Preset*> candidates;
   const bool automatic = preset_key.empty() || normalize_header_name(preset_key) == "auto";
   if (automatic) {
@@ -147,7 +144,9 @@ HeaderChoice choose_header(const std::vector<std::vector<std::string>>& rows,
       HeaderMatch m = match_header(*p, rows[r], explicit_mapping);
       if (m.eligible) {
         if (!best || m.score > best->match.score) best = HeaderChoice{r, std::move(m)};
-      } else if (m.score > closest.score) {
+      } else if (m.score > 0 && (closest.score <= 0 || m.missing.size() < closest.missing.size() ||
+                                 (m.missing.size() == closest.missing.size() && m.score > closest.score))) {
+        // The closest layout lacks the fewest things.
         closest = std::move(m);
         closest_row = r;
       }
@@ -155,7 +154,7 @@ HeaderChoice choose_header(const std::vector<std::vector<std::string>>& rows,
   }
   if (best) return *best;
 
-  std::string msg = std::string(file_label) + ": could not find the header row of an orders export";
+  std::string msg = "could not find the header row of an orders export";
   msg += " in the first " + std::to_string(rows.size()) + " rows.";
   if (!rows.empty()) {
     const std::vector<std::string>& shown = rows[closest.score >= 0 ? closest_row : 0];
@@ -167,13 +166,15 @@ HeaderChoice choose_header(const std::vector<std::vector<std::string>>& rows,
     if (shown.size() > 12) msg += ", … (" + std::to_string(shown.size()) + " columns)";
     msg += ".";
   }
-  if (closest.preset) {
-    msg += " Closest layout: " + std::string(closest.preset->display_name) + ", missing ";
-    for (std::size_t i = 0; i < closest.missing.size(); ++i) msg += (i ? "; " : "") + closest.missing[i];
+  if (closest.preset && closest.score > 0) {
+    msg += " Closest layout: " + std::string(closest.preset->display_name) + ", which lacks ";
+    for (std::size_t i = 0; i < closest.missing.size(); ++i) msg += (i ? ", " : "") + closest.missing[i];
     msg += ".";
+  } else {
+    msg += " No column matches a known export layout.";
   }
-  msg += " Name the layout with the preset option or map the columns (customerId or email, orderDate, "
-         "orderTotal or lineTotal).";
+  msg += " Choose the layout with the preset option, or map the columns: a customer (customerId, email or phone), "
+         "an order date (orderDate) and an amount (orderTotal or lineTotal).";
   throw IngestError(IngestErrorCode::NoHeader, msg);
 }
 

@@ -59,6 +59,6 @@ struct HeaderChoice {
 // "auto"). Throws IngestError(NoHeader) with the columns found and the closest layout.
 HeaderChoice choose_header(const std::vector<std::vector<std::string>>& rows,
                            const std::vector<std::uint64_t>& row_lines, std::string_view preset_key,
-                           const ExplicitMapping& explicit_mapping, std::string_view file_label);
+                           const ExplicitMapping& explicit_mapping);
 
 }  // namespace orderlens

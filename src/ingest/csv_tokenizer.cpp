@@ -23,8 +23,9 @@ void CsvTokenizer::append(const char* begin, const char* end) {
 }
 
 void CsvTokenizer::throw_too_large() const {
-  std::string msg = "line " + std::to_string(record_.line) + ": one record is larger than " +
-                    std::to_string(max_record_bytes_ / (1024 * 1024)) + " MB";
+  const std::size_t kb = max_record_bytes_ / 1024;
+  const std::string limit = kb >= 1024 ? std::to_string(kb / 1024) + " MB" : std::to_string(kb) + " KB";
+  std::string msg = "line " + std::to_string(record_.line) + ": one record is larger than " + limit;
   if (state_ == State::Quoted) {
     msg += " because the quote that opens field " + std::to_string(record_.quote_open_field + 1) +
            " at line " + std::to_string(record_.quote_open_line) +

@@ -26,8 +26,8 @@ FileKind sniff_file_kind(std::string_view prefix) {
   return control * 10 > prefix.size() ? FileKind::Binary : FileKind::Text;
 }
 
-std::string not_text_message(FileKind kind, std::string_view file_label) {
-  const std::string f(file_label);
+std::string not_text_message(FileKind kind) {
+  const std::string f = "the file";
   switch (kind) {
     case FileKind::Zip:
       return f + " is an Excel workbook (.xlsx) or another zip archive, not a CSV text file. "
@@ -41,7 +41,7 @@ std::string not_text_message(FileKind kind, std::string_view file_label) {
     case FileKind::Binary: return f + " contains binary data, not text. Export the orders from your shop as CSV.";
     case FileKind::Text: break;
   }
-  return f + " is a text file.";
+  return "the file is text";
 }
 
 }  // namespace orderlens

@@ -13,7 +13,7 @@ enum class FileKind : std::uint8_t { Text, Zip, Ole, Pdf, Gzip, Image, Binary };
 // `prefix` is the first bytes of the file (4 KB or the whole file when shorter).
 FileKind sniff_file_kind(std::string_view prefix);
 
-// The message for a file that is not text, naming the file.
-std::string not_text_message(FileKind kind, std::string_view file_label);
+// What the file is and what to do, for a file that is not text.
+std::string not_text_message(FileKind kind);
 
 }  // namespace orderlens

@@ -37,6 +37,22 @@ Ingestor::~Ingestor() = default;
 std::string Ingestor::label() const { return options_.file_name; }
 
 void Ingestor::push(std::string_view bytes) {
+  try {
+    push_bytes(bytes);
+  } catch (const IngestError& e) {
+    throw IngestError(e.code(), label() + ": " + e.what());
+  }
+}
+
+IngestResult Ingestor::finish() {
+  try {
+    return finish_input();
+  } catch (const IngestError& e) {
+    throw IngestError(e.code(), label() + ": " + e.what());
+  }
+}
+
+void Ingestor::push_bytes(std::string_view bytes) {
   if (finished_) throw IngestError(IngestErrorCode::InvalidState, "push() after finish()");
   bytes_pushed_ += bytes.size();
   if (!kind_checked_) {
@@ -53,7 +69,7 @@ void Ingestor::push(std::string_view bytes) {
 void Ingestor::feed_decoder(std::string_view bytes) {
   if (!kind_checked_) {
     const FileKind kind = sniff_file_kind(bytes.substr(0, kKindPrefixBytes));
-    if (kind != FileKind::Text) throw IngestError(IngestErrorCode::NotText, not_text_message(kind, label()));
+    if (kind != FileKind::Text) throw IngestError(IngestErrorCode::NotText, not_text_message(kind));
     kind_checked_ = true;
   }
   decoder_.push(bytes, *this);
@@ -100,10 +116,12 @@ void Ingestor::on_record(const CsvRecord& record) {
       return;
     }
     case Phase::Profile:
+      ++rows_seen_;
       held_.push_back(record);
       if (held_.size() >= kProfileRows) start_rows();
       return;
     case Phase::Rows:
+      ++rows_seen_;
       assembler_->add_row(record);
       return;
   }
@@ -116,7 +134,7 @@ void Ingestor::settle_header() {
   if (options_.header_line) {
     while (first < held_.size() && held_[first].line < options_.header_line) ++first;
     if (first == held_.size() || held_[first].line != options_.header_line)
-      throw IngestError(IngestErrorCode::NoHeader, label() + ": headerLine " + std::to_string(options_.header_line) +
+      throw IngestError(IngestErrorCode::NoHeader, "headerLine " + std::to_string(options_.header_line) +
                                                        " is not the start of a row (the file has no such line, or it is empty)");
     rows.push_back(record_cells(held_[first]));
     lines.push_back(held_[first].line);
@@ -126,7 +144,7 @@ void Ingestor::settle_header() {
       lines.push_back(r.line);
     }
   }
-  const HeaderChoice choice = choose_header(rows, lines, options_.preset, options_.mapping, label());
+  const HeaderChoice choice = choose_header(rows, lines, options_.preset, options_.mapping);
   const std::size_t header_index = first + choice.row;
   header_match_ = choice.match;
   const CsvRecord& header = held_[header_index];
@@ -142,6 +160,7 @@ void Ingestor::settle_header() {
         "This layout has no customer id or email: customers are told apart by name, so two customers "
         "with the same name are counted as one.");
   held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(header_index) + 1);
+  rows_seen_ = held_.size();
   phase_ = Phase::Profile;
   if (held_.size() >= kProfileRows) start_rows();
 }
@@ -228,7 +247,7 @@ void Ingestor::start_rows() {
   for (const CsvRecord& r : rows) assembler_->add_row(r);
 }
 
-IngestResult Ingestor::finish() {
+IngestResult Ingestor::finish_input() {
   if (finished_) throw IngestError(IngestErrorCode::InvalidState, "finish() called twice");
   finished_ = true;
   if (!kind_checked_) {
@@ -246,17 +265,17 @@ IngestResult Ingestor::finish() {
   diag_.byte_order_mark = decoder_.had_bom();
   diag_.lines = tokenizer_->line_breaks() + (bytes_pushed_ && last_char_ != '\n' && last_char_ != '\r' ? 1 : 0);
 
-  if (bytes_pushed_ == 0) throw IngestError(IngestErrorCode::EmptyFile, label() + " is empty (0 bytes).");
+  if (bytes_pushed_ == 0) throw IngestError(IngestErrorCode::EmptyFile, "the file is empty (0 bytes).");
   if (phase_ == Phase::Header) {
     if (held_.empty())
-      throw IngestError(IngestErrorCode::EmptyFile, label() + " contains no rows, only " +
+      throw IngestError(IngestErrorCode::EmptyFile, "the file contains no rows, only " +
                                                         std::to_string(diag_.blank_lines) + " empty line(s).");
     settle_header();
   }
   if (phase_ == Phase::Profile) {
     if (held_.empty())
       throw IngestError(IngestErrorCode::NoDataRows,
-                        label() + ": the header on line " + std::to_string(diag_.header_line) + " (" +
+                        "the header on line " + std::to_string(diag_.header_line) + " (" +
                             diag_.preset_name + ") is not followed by any data rows.");
     start_rows();
   }

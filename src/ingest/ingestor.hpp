@@ -32,16 +32,20 @@ class Ingestor final : private TextSink, private RecordSink {
   explicit Ingestor(IngestOptions options);
   ~Ingestor() override;
 
-  // Throws IngestError on a fatal problem (not a text file, no header, ...).
+  // Throws IngestError on a fatal problem (not a text file, no header, ...); its message
+  // starts with the file name.
   void push(std::string_view bytes);
   IngestResult finish();
 
   std::uint64_t bytes_pushed() const { return bytes_pushed_; }
-  std::uint64_t rows_read() const { return diag_.rows_read; }
+  // Data rows seen so far (below the header, including rows still held for profiling).
+  std::uint64_t rows_read() const { return rows_seen_; }
 
  private:
   enum class Phase : std::uint8_t { Header, Profile, Rows };
 
+  void push_bytes(std::string_view bytes);
+  IngestResult finish_input();
   void on_text(std::string_view text) override;
   void on_record(const CsvRecord& record) override;
   void feed_decoder(std::string_view bytes);
@@ -63,6 +67,7 @@ class Ingestor final : private TextSink, private RecordSink {
   std::vector<CsvRecord> held_;     // header candidates, then the rows being profiled
   HeaderMatch header_match_;
   std::uint64_t bytes_pushed_ = 0;
+  std::uint64_t rows_seen_ = 0;
   char last_char_ = '\n';
   bool finished_ = false;
 };

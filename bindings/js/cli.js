@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+// The orderlens command line: a thin shell over the npm API (the same WASM module).
+//   orderlens report <orders.csv> [options]      see `orderlens --help`
+import fs from 'node:fs';
+import path from 'node:path';
+import { createOrderlens, OrderlensError } from './index.js';
+import { toCsv } from './csv-writer.js';
+
+const HELP = `orderlens — customer analytics for shop order exports, computed on your device
+
+Usage:
+  orderlens report <orders.csv> [options]
+
+Reads the export (Shopify, WooCommerce, Cafe24, Naver Smartstore, Stripe or any table with a
+customer, a date and an amount), explains what was read and skipped, and summarizes customers.
+
+Options:
+  --preset NAME          auto (default), shopify, woocommerce, woocommerce_analytics, cafe24,
+                         smartstore, stripe, generic
+  --encoding NAME        auto (default), utf-8, cp949 (euc-kr), utf-16le, utf-16be
+  --delimiter C          auto (default), ",", ";", "tab", "|"
+  --mapping JSON         column mapping, e.g. '{"customerId":"Buyer","orderDate":"When"}'
+  --header-line N        the header is on line N (default: searched in the first 30 rows)
+  --date-order ORDER     auto (default), mdy, dmy  (for dates like 03/04/2025)
+  --decimal C            auto (default), "." or ","
+  --unit UNIT            days (default) or weeks, for recency, T
+  --end-date DATE        end of the observation period (default: the last purchase)
+  --json                 print {diagnostics, customers} as JSON
+  --md                   print a Markdown report
+  --top N                customers listed in the text / Markdown report (default 10)
+  --customers-csv FILE   write the customer summary as CSV (UTF-8 with BOM, Excel-safe)
+  -h, --help             this text
+  -v, --version          the version
+
+Exit status: 0 done, 1 the file could not be read, 2 wrong usage.`;
+
+const VALUE_OPTIONS = new Set(['preset', 'encoding', 'delimiter', 'mapping', 'header-line', 'date-order', 'decimal', 'unit',
+  'end-date', 'top', 'customers-csv']);
+const FLAG_OPTIONS = new Set(['json', 'md', 'help', 'version']);
+
+const CUSTOMER_COLUMNS = ['id', 'idKind', 'email', 'name', 'orders', 'repeatOrders', 'firstOrder', 'lastOrder',
+  'grossRevenue', 'netRevenue', 'aov', 'items', 'firstChannel', 'products', 'frequency', 'recency', 'T', 'monetary'];
+
+class UsageError extends Error {}
+
+function parseArgs(argv) {
+  const positional = [];
+  const opts = {};
+  for (let i = 0; i < argv.length; ++i) {
+    const arg = argv[i];
+    if (arg === '-h') opts.help = true;
+    else if (arg === '-v') opts.version = true;
+    else if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+      if (FLAG_OPTIONS.has(name)) opts[name] = true;
+      else if (VALUE_OPTIONS.has(name)) {
+        const value = inline ?? argv[++i];
+        if (value === undefined) throw new UsageError(`--${name} needs a value`);
+        opts[name] = value;
+      } else throw new UsageError(`unknown option --${name}`);
+    } else positional.push(arg);
+  }
+  return { positional, opts };
+}
+
+function ingestOptions(opts, file) {
+  const o = { fileName: path.basename(file) };
+  if (opts.preset) o.preset = opts.preset;
+  if (opts.encoding) o.encoding = opts.encoding;
+  if (opts.delimiter) o.delimiter = opts.delimiter;
+  if (opts['date-order']) o.dateOrder = opts['date-order'];
+  if (opts.decimal) o.decimalSeparator = opts.decimal;
+  if (opts['header-line']) o.headerLine = Number(opts['header-line']);
+  if (opts.mapping) {
+    try {
+      o.mapping = JSON.parse(opts.mapping);
+    } catch {
+      throw new UsageError('--mapping must be JSON, e.g. \'{"customerId":"Buyer"}\'');
+    }
+  }
+  return o;
+}
+
+const fmt = (n, digits = 2) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
+
+function describeIssues(title, list) {
+  const lines = [];
+  for (const issue of list) {
+    lines.push(`  ${title} ${fmt(issue.count)} × ${issue.reason}: ${issue.message}`);
+    for (const ex of issue.examples) {
+      const where = ex.column ? `line ${ex.line}, column ${ex.column} (${ex.columnName})` : `line ${ex.line}`;
+      lines.push(`      ${where}: ${JSON.stringify(ex.value)}${ex.detail ? ` — ${ex.detail}` : ''}`);
+    }
+  }
+  return lines;
+}
+
+function topCustomers(customers, n) {
+  return [...customers].sort((a, b) => b.netRevenue - a.netRevenue || (a.id < b.id ? -1 : 1)).slice(0, n);
+}
+
+function textReport(d, customers, top) {
+  const o = d.orders;
+  const lines = [
+    `${d.file} — ${d.preset.name}${d.preset.detected ? ' (detected)' : ''}, ${d.encoding.name}, delimiter "${d.delimiter.name}", header on line ${d.header.line}${d.header.rowsAbove ? ` (${d.header.rowsAbove} row(s) above it skipped)` : ''}`,
+    `Rows: ${fmt(d.rows.read)} read · ${fmt(d.rows.used)} used · ${fmt(d.rows.skipped)} skipped${d.blankLines ? ` · ${fmt(d.blankLines)} empty line(s)` : ''}`,
+    ...describeIssues('skipped', d.skipped),
+    ...(d.warnings.length ? ['Warnings:', ...describeIssues('', d.warnings)] : []),
+    `Orders: ${fmt(o.total)} (paid ${fmt(o.paid)}, partially refunded ${fmt(o.partiallyRefunded)}, refunded ${fmt(o.refunded)}, cancelled ${fmt(o.cancelled)}, pending ${fmt(o.pending)}) · ${fmt(d.lineItems)} line items · ${fmt(d.products)} products`,
+    `Customers: ${fmt(customers.length)} with a purchase${d.customersWithoutPurchase ? ` (${fmt(d.customersWithoutPurchase)} more without one)` : ''}${customers.length ? ` · purchases from ${d.firstOrderDate} to ${d.lastOrderDate}` : ''}`,
+    ...d.notes.map((n) => `Note: ${n}`),
+  ];
+  if (customers.length && top > 0) {
+    const rows = topCustomers(customers, top);
+    const header = ['#', 'customer', 'orders', 'net revenue', 'first order', 'last order', 'frequency', 'recency', 'T', 'monetary'];
+    const cells = rows.map((c, i) => [String(i + 1), c.id, fmt(c.orders), fmt(c.netRevenue), c.firstOrder, c.lastOrder,
+      fmt(c.frequency), fmt(c.recency), fmt(c.T), fmt(c.monetary)]);
+    const widths = header.map((h, k) => Math.max(h.length, ...cells.map((r) => r[k].length)));
+    const line = (r) => r.map((v, k) => (k >= 2 ? v.padStart(widths[k]) : v.padEnd(widths[k]))).join('  ').trimEnd();
+    lines.push('', `Top ${rows.length} customers by net revenue:`, line(header), ...cells.map(line));
+  }
+  return lines.join('\n');
+}
+
+function mdEscape(text) {
+  return String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+function markdownReport(d, customers, top) {
+  const o = d.orders;
+  const lines = [
+    `# orderlens report: ${mdEscape(d.file)}`,
+    '',
+    '| | |', '| --- | --- |',
+    `| layout | ${mdEscape(d.preset.name)}${d.preset.detected ? ' (detected)' : ''} |`,
+    `| encoding | ${d.encoding.name} (${mdEscape(d.encoding.reason)}) |`,
+    `| delimiter | \`${mdEscape(d.delimiter.name)}\` |`,
+    `| header | line ${d.header.line} |`,
+    `| rows | ${fmt(d.rows.read)} read, ${fmt(d.rows.used)} used, ${fmt(d.rows.skipped)} skipped |`,
+    `| orders | ${fmt(o.total)}: paid ${fmt(o.paid)}, partially refunded ${fmt(o.partiallyRefunded)}, refunded ${fmt(o.refunded)}, cancelled ${fmt(o.cancelled)}, pending ${fmt(o.pending)} |`,
+    `| customers | ${fmt(customers.length)} with a purchase, ${fmt(d.customersWithoutPurchase)} without |`,
+    `| purchases | ${d.firstOrderDate || '–'} to ${d.lastOrderDate || '–'} |`,
+  ];
+  const issues = [...d.skipped.map((s) => ['skipped', s]), ...d.warnings.map((w) => ['warning', w])];
+  if (issues.length) {
+    lines.push('', '## Rows skipped and warnings', '', '| kind | reason | count | first example |', '| --- | --- | --- | --- |');
+    for (const [kind, s] of issues) {
+      const ex = s.examples[0];
+      const example = ex ? `line ${ex.line}${ex.column ? `, ${mdEscape(ex.columnName)}` : ''}: ${mdEscape(JSON.stringify(ex.value))} ${mdEscape(ex.detail)}` : '';
+      lines.push(`| ${kind} | ${s.reason}: ${mdEscape(s.message)} | ${fmt(s.count)} | ${example} |`);
+    }
+  }
+  if (customers.length && top > 0) {
+    lines.push('', `## Top ${Math.min(top, customers.length)} customers by net revenue`, '',
+      '| customer | orders | net revenue | first order | last order | frequency | recency | T | monetary |',
+      '| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |');
+    for (const c of topCustomers(customers, top)) {
+      lines.push(`| ${mdEscape(c.id)} | ${fmt(c.orders)} | ${fmt(c.netRevenue)} | ${c.firstOrder} | ${c.lastOrder} | ${fmt(c.frequency)} | ${fmt(c.recency)} | ${fmt(c.T)} | ${fmt(c.monetary)} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+async function report(file, opts) {
+  const ol = await createOrderlens();
+  const showProgress = process.stderr.isTTY && !opts.json;
+  const total = fs.statSync(file).size;
+  const dataset = await ol.load(fs.createReadStream(file, { highWaterMark: 1 << 20 }), {
+    ...ingestOptions(opts, file),
+    onProgress: showProgress ? ({ bytesRead }) => process.stderr.write(`\rreading ${Math.round((100 * bytesRead) / total)}%`) : undefined,
+  });
+  if (showProgress) process.stderr.write('\r\x1b[K');
+  const summaryOptions = {};
+  if (opts.unit) summaryOptions.unit = opts.unit;
+  if (opts['end-date']) summaryOptions.endDate = opts['end-date'];
+  const customers = dataset.customers(summaryOptions);
+  const d = dataset.diagnostics;
+  const top = opts.top !== undefined ? Number(opts.top) : 10;
+  if (opts['customers-csv']) {
+    fs.writeFileSync(opts['customers-csv'], toCsv(CUSTOMER_COLUMNS.map((key) => ({ key })), customers));
+  }
+  if (opts.json) process.stdout.write(`${JSON.stringify({ diagnostics: d, customers }, null, 1)}\n`);
+  else if (opts.md) process.stdout.write(`${markdownReport(d, customers, top)}\n`);
+  else process.stdout.write(`${textReport(d, customers, top)}\n`);
+  if (opts['customers-csv'] && !opts.json) process.stderr.write(`wrote ${customers.length} customers to ${opts['customers-csv']}\n`);
+  dataset.dispose();
+}
+
+async function main(argv) {
+  const { positional, opts } = parseArgs(argv);
+  if (opts.help || positional.length === 0) {
+    process.stdout.write(`${HELP}\n`);
+    return opts.help ? 0 : 2;
+  }
+  if (opts.version) {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  const [command, file, ...rest] = positional;
+  if (command !== 'report') throw new UsageError(`unknown command "${command}" (expected: report)`);
+  if (!file) throw new UsageError('report needs a file: orderlens report <orders.csv>');
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (opts.json && opts.md) throw new UsageError('choose one of --json and --md');
+  if (opts.unit && opts.unit !== 'days' && opts.unit !== 'weeks') throw new UsageError('--unit must be days or weeks');
+  if (opts.top !== undefined && !(Number.isInteger(Number(opts.top)) && Number(opts.top) >= 0)) throw new UsageError('--top must be a whole number');
+  if (!fs.existsSync(file)) {
+    process.stderr.write(`orderlens: ${file}: no such file\n`);
+    return 1;
+  }
+  await report(file, opts);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`orderlens: ${error.message}\nRun orderlens --help for usage.\n`);
+      process.exitCode = 2;
+    } else if (error instanceof OrderlensError) {
+      process.stderr.write(`orderlens: ${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`orderlens: ${error.stack ?? error}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

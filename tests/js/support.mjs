@@ -1,0 +1,89 @@
+// Shared helpers of the node tests: the package under test (the WASM build in dist/, imported by
+// its own name through the exports map), the native twin, fixtures and subset comparison.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createOrderlens } from 'orderlens';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const handDir = path.join(root, 'tests/fixtures/hand');
+export const nativeTool = path.join(root, 'build/native/orderlens_native');
+
+let shared;
+/** One WASM instance shared by a test file (as an app would). */
+export async function orderlens() {
+  shared ??= await createOrderlens();
+  return shared;
+}
+
+/** The fixtures of tests/fixtures/hand: {name, dataPath, expected}. */
+export function handFixtures() {
+  const names = fs.readdirSync(handDir);
+  const out = [];
+  for (const file of names.filter((n) => n.endsWith('.expected.json')).sort()) {
+    const stem = file.slice(0, -'.expected.json'.length);
+    const data = names.find((n) => n !== file && n.startsWith(`${stem}.`) && !n.endsWith('.expected.json'));
+    out.push({ name: stem, dataPath: path.join(handDir, data), expected: JSON.parse(fs.readFileSync(path.join(handDir, file), 'utf8')) });
+  }
+  return out;
+}
+
+/** The report of the WASM build: {diagnostics, customers} or {error: {code, message}}. */
+export async function wasmReport(bytes, options = {}, summary = {}, chunkSize) {
+  const ol = await orderlens();
+  try {
+    const ds = await ol.load(bytes, { ...options, ...(chunkSize ? { chunkSize } : {}) });
+    try {
+      return { diagnostics: ds.diagnostics, customers: ds.customers(summary) };
+    } finally {
+      ds.dispose();
+    }
+  } catch (error) {
+    if (error.name !== 'OrderlensError') throw error;
+    return { error: { code: error.code, message: error.message } };
+  }
+}
+
+/** The same report from the native build (tools/native_report.cpp). */
+export function nativeReport(filePath, options = {}, summary = {}) {
+  let stdout;
+  try {
+    stdout = execFileSync(nativeTool, [filePath, '--options', JSON.stringify(options), '--summary', JSON.stringify(summary)], {
+      maxBuffer: 1 << 30,
+      encoding: 'utf8',
+    });
+  } catch (error) {
+    if (error.status !== 1) throw error;
+    stdout = error.stdout;
+  }
+  const report = JSON.parse(stdout);
+  delete report.summary;
+  return report;
+}
+
+/** Empty string when `actual` contains `expected` (tests/fixtures/README.md), else where it differs. */
+export function subsetMismatch(expected, actual, where = '(root)') {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length)
+      return `${where}: expected ${expected.length} elements, got ${JSON.stringify(actual)}`;
+    for (let i = 0; i < expected.length; ++i) {
+      const m = subsetMismatch(expected[i], actual[i], `${where}[${i}]`);
+      if (m) return m;
+    }
+    return '';
+  }
+  if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object') return `${where}: expected an object, got ${JSON.stringify(actual)}`;
+    for (const [key, value] of Object.entries(expected)) {
+      if (!(key in actual)) return `${where}.${key}: missing`;
+      const m = subsetMismatch(value, actual[key], `${where}.${key}`);
+      if (m) return m;
+    }
+    return '';
+  }
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    return Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected)) ? '' : `${where}: expected ${expected}, got ${actual}`;
+  }
+  return expected === actual ? '' : `${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+}

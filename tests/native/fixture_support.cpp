@@ -1,0 +1,70 @@
+#include "fixture_support.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "api/report_json.hpp"
+#include "api/summary_options.hpp"
+#include "ingest/ingest_error.hpp"
+#include "ingest/ingestor.hpp"
+
+namespace orderlens::testing {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::filesystem::path source_dir() { return ORDERLENS_SOURCE_DIR; }
+
+nlohmann::ordered_json run_report(const std::string& bytes, const std::string& options_json,
+                                  const std::string& summary_json, std::size_t chunk) {
+  nlohmann::ordered_json out;
+  try {
+    Ingestor ingestor(parse_ingest_options(options_json));
+    const std::size_t step = chunk ? chunk : (bytes.empty() ? 1 : bytes.size());
+    for (std::size_t i = 0; i < bytes.size(); i += step) ingestor.push(std::string_view(bytes).substr(i, step));
+    IngestResult result = ingestor.finish();
+    const CustomerSummary summary = summarize_customers(*result.dataset, parse_summary_options(summary_json));
+    out["diagnostics"] = diagnostics_json(result.diagnostics);
+    out["customers"] = customers_json(*result.dataset, summary);
+  } catch (const IngestError& e) {
+    out["error"] = {{"code", ingest_error_code_name(e.code())}, {"message", e.what()}};
+  }
+  return out;
+}
+
+std::string subset_mismatch(const nlohmann::ordered_json& expected, const nlohmann::ordered_json& actual,
+                            const std::string& path) {
+  const std::string where = path.empty() ? "(root)" : path;
+  if (expected.is_object()) {
+    if (!actual.is_object()) return where + ": expected an object, got " + actual.dump();
+    for (const auto& [key, value] : expected.items()) {
+      if (!actual.contains(key)) return where + "." + key + ": missing";
+      std::string m = subset_mismatch(value, actual.at(key), path + "." + key);
+      if (!m.empty()) return m;
+    }
+    return "";
+  }
+  if (expected.is_array()) {
+    if (!actual.is_array() || actual.size() != expected.size())
+      return where + ": expected " + std::to_string(expected.size()) + " elements, got " + actual.dump();
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      std::string m = subset_mismatch(expected[i], actual[i], path + "[" + std::to_string(i) + "]");
+      if (!m.empty()) return m;
+    }
+    return "";
+  }
+  if (expected.is_number() && actual.is_number()) {
+    const double e = expected.get<double>(), a = actual.get<double>();
+    if (std::fabs(e - a) <= 1e-9 * std::max(1.0, std::fabs(e))) return "";
+    return where + ": expected " + expected.dump() + ", got " + actual.dump();
+  }
+  if (expected != actual) return where + ": expected " + expected.dump() + ", got " + actual.dump();
+  return "";
+}
+
+}  // namespace orderlens::testing

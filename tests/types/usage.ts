@@ -1,0 +1,50 @@
+// Compiled with `tsc --noEmit` (tests/js/types.test.mjs): the declarations must accept the
+// documented usage, and reject misuse (the @ts-expect-error lines must be errors).
+import { createOrderlens, createOrderlensWorker, OrderlensError } from 'orderlens';
+import type { CustomerSummary, Diagnostics, LoadProgress } from 'orderlens';
+
+async function main(file: File, bytes: Uint8Array, signal: AbortSignal): Promise<void> {
+  const ol = await createOrderlens({ wasmUrl: new URL('https://example.invalid/orderlens.wasm') });
+  const dataset = await ol.load(file, {
+    preset: 'shopify',
+    encoding: 'cp949',
+    mapping: { customerId: 'Buyer', orderDate: 3, lineTotal: ['Net', 'Gross'], channel: null },
+    onProgress: (p: LoadProgress) => console.log(p.bytesRead, p.totalBytes, p.rowsRead),
+    signal,
+  });
+  const d: Diagnostics = dataset.diagnostics;
+  const skipped: number = d.rows.skipped + d.skipped.reduce((n, s) => n + s.count, 0);
+  const firstLine: number | undefined = d.skipped[0]?.examples[0]?.line;
+  const customers: CustomerSummary[] = dataset.customers({ unit: 'weeks', endDate: '1997-09-30' });
+  const frequency: number = customers[0].frequency;
+  const columns = dataset.customerColumns();
+  const net: Float64Array = columns.netRevenue;
+  dataset.dispose();
+
+  const session = ol.ingest({ fileName: 'stream.csv' });
+  session.push(bytes);
+  const streamed = session.finish();
+  console.log(streamed.diagnostics.preset.key, skipped, firstLine, frequency, net.length);
+
+  try {
+    await ol.load('customer_id,date,amount\n');
+  } catch (e) {
+    if (e instanceof OrderlensError) console.log(e.code === 'no_data_rows');
+  }
+
+  const worker = await createOrderlensWorker();
+  const remote = await worker.load(bytes, { transfer: true });
+  const remoteCustomers: CustomerSummary[] = await remote.customers();
+  await remote.dispose();
+  console.log(remoteCustomers.length);
+
+  // @ts-expect-error unknown preset values are strings, but numbers are not accepted
+  await ol.load(bytes, { preset: 3 });
+  // @ts-expect-error customers() is synchronous on a local Dataset and takes options, not a string
+  dataset.customers('weeks');
+  // @ts-expect-error a RemoteDataset's customers() is a promise
+  const wrong: CustomerSummary[] = remote.customers();
+  console.log(wrong);
+}
+
+void main;
