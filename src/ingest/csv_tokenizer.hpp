@@ -28,8 +28,9 @@ class CsvRecord {
     const std::uint32_t begin = i == 0 ? 0 : ends_[i - 1];
     return std::string_view(buffer_).substr(begin, ends_[i] - begin);
   }
-  // All field bytes, concatenated (with the field ends, identifies the record's content).
+  // All field bytes, concatenated; with field_ends() it identifies the record's content.
   std::string_view content() const { return buffer_; }
+  const std::vector<std::uint32_t>& field_ends() const { return ends_; }
   // 1-based physical line on which the record starts.
   std::uint64_t line = 0;
   // True for an empty line (no bytes at all between line ends).

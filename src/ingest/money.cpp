@@ -39,35 +39,100 @@ bool strip_suffix(std::string_view& s, std::string_view p) {
   return true;
 }
 
-// Removes currency signs, ISO codes (KRW, usd, US$) and spaces around the number.
+// ISO 4217 codes written next to amounts (any letter case: Stripe writes "usd").
+constexpr std::array<std::string_view, 40> kCurrencyCodes = {
+    "KRW", "USD", "EUR", "JPY", "GBP", "CNY", "CAD", "AUD", "NZD", "CHF", "HKD", "SGD", "TWD", "THB",
+    "VND", "IDR", "MYR", "PHP", "INR", "BRL", "MXN", "ARS", "CLP", "COP", "PEN", "ZAR", "SEK", "NOK",
+    "DKK", "PLN", "CZK", "HUF", "TRY", "RUB", "AED", "SAR", "ILS", "BDT", "RMB", "WON"};
+
+bool is_currency_code(std::string_view letters) {
+  if (letters.size() != 3) return false;
+  char upper[3];
+  for (int k = 0; k < 3; ++k) upper[k] = static_cast<char>(letters[k] & ~0x20);
+  for (std::string_view code : kCurrencyCodes)
+    if (code == std::string_view(upper, 3)) return true;
+  return false;
+}
+
+std::size_t leading_letters(std::string_view s) {
+  std::size_t n = 0;
+  while (n < s.size() && is_ascii_alpha(s[n])) ++n;
+  return n;
+}
+
+std::size_t trailing_letters(std::string_view s) {
+  std::size_t n = 0;
+  while (n < s.size() && is_ascii_alpha(s[s.size() - 1 - n])) ++n;
+  return n;
+}
+
+// Removes currency signs ("₩", "원", "$"), ISO codes ("KRW", "usd") and dollar prefixes ("US$",
+// "R$") around the number. Other letters stay, so "12abc" is not a number.
 void strip_currency(std::string_view& s) {
   for (bool changed = true; changed;) {
     changed = false;
     s = trim(s);
     for (std::string_view sign : kCurrencySigns) changed |= strip_prefix(s, sign) || strip_suffix(s, sign);
-    while (!s.empty() && is_ascii_alpha(s.front())) {
-      s.remove_prefix(1);
-      changed = true;
+    if (const std::size_t n = leading_letters(s); n > 0) {
+      if (n < s.size() && n <= 3 && s[n] == '$') {  // US$, A$, HK$, R$
+        s.remove_prefix(n + 1);
+        changed = true;
+      } else if (is_currency_code(s.substr(0, n))) {
+        s.remove_prefix(n);
+        changed = true;
+      }
     }
-    while (!s.empty() && is_ascii_alpha(s.back())) {
-      s.remove_suffix(1);
+    if (const std::size_t n = trailing_letters(s); n > 0 && is_currency_code(s.substr(s.size() - n))) {
+      s.remove_suffix(n);
       changed = true;
     }
   }
+}
+
+// "(1,000)" is an accounting negative; the parentheses may sit inside or outside the currency.
+bool strip_parentheses(std::string_view& s) {
+  if (s.size() < 2 || s.front() != '(' || s.back() != ')') return false;
+  s = trim(s.substr(1, s.size() - 2));
+  return true;
+}
+
+// Plain numbers ("12000", "-5.00", "1234,56" with a decimal comma) are most values of most
+// exports: parse them without the currency and separator handling below.
+bool parse_plain_number(std::string_view s, DecimalSeparator decimal, double& value) {
+  const char mark = decimal == DecimalSeparator::Comma ? ',' : '.';
+  std::size_t i = (!s.empty() && s.front() == '-') ? 1 : 0;
+  if (i >= s.size()) return false;
+  int marks = 0;
+  for (std::size_t k = i; k < s.size(); ++k) {
+    const char c = s[k];
+    if (c == mark) {
+      if (++marks > 1 || k == i || k + 1 == s.size()) return false;
+    } else if (!is_ascii_digit(c)) {
+      return false;
+    }
+  }
+  if (decimal == DecimalSeparator::Comma && marks) {
+    char buf[64];
+    if (s.size() > sizeof buf) return false;
+    for (std::size_t k = 0; k < s.size(); ++k) buf[k] = s[k] == ',' ? '.' : s[k];
+    return fast_float::from_chars(buf, buf + s.size(), value).ec == std::errc();
+  }
+  return fast_float::from_chars(s.data(), s.data() + s.size(), value).ec == std::errc();
 }
 
 }  // namespace
 
 MoneyResult parse_money(std::string_view text, DecimalSeparator decimal) {
   std::string_view s = trim(text);
-  strip_prefix(s, "'");  // formula escaping added by exporters ('-5.00)
-  bool negative = false;
-  s = trim(s);
-  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
-    negative = true;
-    s = s.substr(1, s.size() - 2);
+  if (double plain = 0; parse_plain_number(s, decimal, plain)) {
+    if (std::fabs(plain) > kMaxAbsAmount) return {0, MoneyError::OutOfRange};
+    return {plain == 0 ? 0.0 : plain, MoneyError::None};  // no negative zero
   }
+  strip_prefix(s, "'");  // formula escaping added by exporters ('-5.00)
+  s = trim(s);
+  bool negative = strip_parentheses(s);
   strip_currency(s);
+  if (strip_parentheses(s)) negative = !negative;
   // Sign before or after the currency: "-₩5,000", "₩-5,000", "5,000-".
   if (strip_prefix(s, "-") || strip_prefix(s, "\xE2\x88\x92" /* − */)) negative = !negative;
   else strip_prefix(s, "+");
@@ -120,6 +185,7 @@ MoneyResult parse_money(std::string_view text, DecimalSeparator decimal) {
   const auto res = fast_float::from_chars(buf, buf + n, value);
   if (res.ec != std::errc() || res.ptr != buf + n) return {0, MoneyError::NotANumber};
   if (!std::isfinite(value) || std::fabs(value) > kMaxAbsAmount) return {0, MoneyError::OutOfRange};
+  if (value == 0) return {0.0, MoneyError::None};  // no negative zero
   return {negative ? -value : value, MoneyError::None};
 }
 

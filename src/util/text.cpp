@@ -18,9 +18,13 @@ bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == 
 
 }  // namespace
 
+// Both functions run for every value of every row: decide on the first (last) byte before
+// comparing multi-byte sequences.
 std::size_t leading_space_length(std::string_view s) {
   if (s.empty()) return 0;
-  if (is_ascii_space(s.front())) return 1;
+  const auto b = static_cast<unsigned char>(s.front());
+  if (b < 0x80) return is_ascii_space(static_cast<char>(b)) ? 1 : 0;
+  if (b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF) return 0;
   for (std::string_view w : kWideSpaces)
     if (s.substr(0, w.size()) == w) return w.size();
   return 0;
@@ -28,7 +32,9 @@ std::size_t leading_space_length(std::string_view s) {
 
 std::size_t trailing_space_length(std::string_view s) {
   if (s.empty()) return 0;
-  if (is_ascii_space(s.back())) return 1;
+  const auto b = static_cast<unsigned char>(s.back());
+  if (b < 0x80) return is_ascii_space(static_cast<char>(b)) ? 1 : 0;
+  if (b != 0xA0 && b != 0xAF && b != 0x80 && b != 0xBF) return 0;
   for (std::string_view w : kWideSpaces)
     if (s.size() >= w.size() && s.substr(s.size() - w.size()) == w) return w.size();
   return 0;
@@ -82,9 +88,12 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 bool is_placeholder_value(std::string_view trimmed) {
+  if (trimmed.empty() || trimmed.size() > 8) return false;  // the longest is "(없음)", 8 bytes
+  const char first = trimmed.front();
+  if (first != '-' && first != 'n' && first != 'N' && first != '(' && static_cast<unsigned char>(first) != 0xEC)
+    return false;  // none of the placeholders starts otherwise (0xEC: 없)
   static constexpr std::array<std::string_view, 9> kPlaceholders = {
       "-", "--", "n/a", "na", "null", "none", "nil", "없음", "(없음)"};
-  if (trimmed.size() > 6) return false;
   const std::string lower = ascii_lowercase(trimmed);
   for (std::string_view p : kPlaceholders)
     if (lower == p) return true;

@@ -68,6 +68,7 @@ TEST_CASE("test_date_time: ISO and year-first layouts") {
   check_date("2026/10/07", month_first(), 2026, 10, 7, 0);
   check_date("20261007", month_first(), 2026, 10, 7, 0);
   check_date("20261007170934", month_first(), 2026, 10, 7, 61774);
+  check_date("202610071709", month_first(), 2026, 10, 7, hms(17, 9, 0));  // YYYYMMDDHHMM
   // the year-first layouts do not depend on the day/month order option
   check_date("2026.10.07", day_first(), 2026, 10, 7, 0);
   check_date("2026-10-07", day_first(), 2026, 10, 7, 0);
@@ -84,6 +85,12 @@ TEST_CASE("test_date_time: year-last dates follow the day/month order") {
   check_date("10/07/2026", month_first(), 2026, 10, 7, 0);
   check_date("10/07/2026", day_first(), 2026, 7, 10, 0);
   check_date("07.10.2026", day_first(), 2026, 10, 7, 0);
+  // The order comes from the caller also for dotted dates (the header: "day/month order from
+  // the caller or the file's own values"); the "dotted is day-first" convention of
+  // docs/ingestion.md is the ingestor's file-level choice of that option.
+  check_date("07.10.2026", month_first(), 2026, 7, 10, 0);
+  check_date("25.12.2026 17:09", day_first(), 2026, 12, 25, hms(17, 9, 0));
+  check_error("25.12.2026", month_first(), DateError::InvalidDate);
   check_date("1/2/2026", month_first(), 2026, 1, 2, 0);
   check_date("1/2/2026", day_first(), 2026, 2, 1, 0);
   check_date("10/07/2026 17:09:34", month_first(), 2026, 10, 7, 61774);

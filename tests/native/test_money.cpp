@@ -78,7 +78,23 @@ TEST_CASE("test_money: currency symbols, codes and padding") {
   check_amount("'12,000", kPoint, 12000);
   check_amount("-\xE2\x82\xA9" "5,000", kPoint, -5000);        // "-₩5,000"
   check_amount("-$1,234.50", kPoint, -1234.5);
+  check_amount("\xE2\x82\xA9" "-5,000", kPoint, -5000);        // "₩-5,000"
+  // Accounting negatives combined with a currency sign or code (Excel currency formats).
+  check_amount("($1,000.00)", kPoint, -1000);
+  check_amount("$(1,000.00)", kPoint, -1000);
+  check_amount("(1,000.00) USD", kPoint, -1000);
   check_amount("(\xE2\x82\xA9" "1,000)", kPoint, -1000);       // "(₩1,000)"
+  check_amount("\xC2\xA3" "12.50", kPoint, 12.5);          // "£12.50"
+  check_amount("\xC2\xA5" "1,000", kPoint, 1000);          // "¥1,000"
+}
+
+TEST_CASE("test_money: forms listed in docs/ingestion.md") {
+  check_amount("5.00-", kPoint, -5);                            // trailing minus
+  check_amount("1,234.50-", kPoint, -1234.5);
+  check_amount("1'234.50", kPoint, 1234.5);                     // apostrophe grouping (Swiss)
+  check_amount("1'234,50", kComma, 1234.5);
+  check_amount("1 234.50", kPoint, 1234.5);                     // ASCII space grouping
+  check_amount("1.234", kComma, 1234);                          // '.' groups when ',' is the mark
 }
 
 TEST_CASE("test_money: magnitude limit 1e15") {

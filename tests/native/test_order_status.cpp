@@ -27,6 +27,7 @@ TEST_CASE("test_order_status: Shopify financial status") {
   check_status("voided", OrderStatus::Cancelled);
   check_status("expired", OrderStatus::Cancelled);
   check_status("pending", OrderStatus::Pending);
+  check_status("authorized", OrderStatus::Pending);  // not captured yet
 }
 
 TEST_CASE("test_order_status: normalization drops case, spaces and punctuation") {
@@ -57,11 +58,14 @@ TEST_CASE("test_order_status: Stripe") {
   check_status("Partially refunded", OrderStatus::PartiallyRefunded);
   check_status("Failed", OrderStatus::Cancelled);
   check_status("Canceled", OrderStatus::Cancelled);  // US spelling
+  check_status("succeeded", OrderStatus::Paid);
 }
 
 TEST_CASE("test_order_status: Cafe24 and Smartstore") {
   check_status("입금전", OrderStatus::Pending);  // Cafe24: before deposit
   check_status("결제대기", OrderStatus::Pending);
+  check_status("입금대기", OrderStatus::Pending);
+  check_status("교환완료", OrderStatus::Paid);  // exchanged: still sold
   check_status("결제완료", OrderStatus::Paid);
   check_status("배송중", OrderStatus::Paid);
   check_status("배송완료", OrderStatus::Paid);
@@ -79,13 +83,13 @@ TEST_CASE("test_order_status: keywords and withdrawn requests") {
   check_status("반품요청됨", OrderStatus::Refunded);
   check_status("고객환불처리", OrderStatus::Refunded);
   check_status("관리자취소처리", OrderStatus::Cancelled);
-  // A withdrawn request (철회) is not a cancellation / refund.
-  const auto cancel_withdrawn = classify_status("취소철회");
-  CHECK((!cancel_withdrawn || *cancel_withdrawn != OrderStatus::Cancelled));
-  const auto return_withdrawn = classify_status("반품철회");
-  CHECK((!return_withdrawn || *return_withdrawn != OrderStatus::Refunded));
-  const auto refund_withdrawn = classify_status("환불철회");
-  CHECK((!refund_withdrawn || *refund_withdrawn != OrderStatus::Refunded));
+  check_status("취소요청", OrderStatus::Cancelled);
+  check_status("교환요청", OrderStatus::Paid);  // 교환… is paid (docs/ingestion.md)
+  // A withdrawn cancellation or return (철회) is paid (docs/ingestion.md).
+  check_status("취소철회", OrderStatus::Paid);
+  check_status("반품철회", OrderStatus::Paid);
+  check_status("환불철회", OrderStatus::Paid);
+  check_status("취소 철회", OrderStatus::Paid);
 }
 
 TEST_CASE("test_order_status: unknown words") {
