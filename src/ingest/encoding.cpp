@@ -129,7 +129,7 @@ void StreamingDecoder::run(std::string_view bytes, bool final, TextSink& sink) {
     if (held_.size() < kPrefixBytes && !final) return;
     std::string prefix;
     prefix.swap(held_);
-    decide_from_prefix();
+    decide_from_prefix(std::string_view(prefix).substr(0, kPrefixBytes));
     std::string_view rest = prefix;
     if (had_bom_) {
       const std::size_t bom = encoding_ == Encoding::Utf8 ? 3 : 2;
@@ -152,15 +152,14 @@ void StreamingDecoder::run(std::string_view bytes, bool final, TextSink& sink) {
     if (held_.size() < kProbeBytes && !final) return;
     std::string window;
     window.swap(held_);
-    decide_ascii_compatible(window, final);
+    decide_ascii_compatible(std::string_view(window).substr(0, kProbeBytes));
     decode(window, final, sink);
     return;
   }
   decode(bytes, final, sink);
 }
 
-void StreamingDecoder::decide_from_prefix() {
-  const std::string_view p = held_;
+void StreamingDecoder::decide_from_prefix(std::string_view p) {
   // A BOM wins over everything but an explicit request for another encoding.
   struct Bom {
     std::string_view bytes;
@@ -217,12 +216,12 @@ void StreamingDecoder::run_ascii_undecided(std::string_view bytes, bool final, T
   if (held_.size() >= kProbeBytes || final) {
     std::string window;
     window.swap(held_);
-    decide_ascii_compatible(window, final);
+    decide_ascii_compatible(std::string_view(window).substr(0, kProbeBytes));
     decode(window, final, sink);
   }
 }
 
-void StreamingDecoder::decide_ascii_compatible(std::string_view window, bool final) {
+void StreamingDecoder::decide_ascii_compatible(std::string_view window) {
   // CP949 Hangul lead bytes (0xB0-0xC8) are UTF-8 continuation bytes, so real Korean CP949
   // text fails UTF-8 validation at once; a window of valid UTF-8 is UTF-8.
   const auto* u = reinterpret_cast<const unsigned char*>(window.data());
@@ -238,7 +237,7 @@ void StreamingDecoder::decide_ascii_compatible(std::string_view window, bool fin
     if (st == SeqStatus::Valid) {
       i += len;
     } else {
-      if (st == SeqStatus::Incomplete && !final) break;  // cut by the window, not invalid
+      if (st == SeqStatus::Incomplete) break;  // cut by the window or the file end: no evidence
       valid = false;
       break;
     }
@@ -445,11 +444,12 @@ void StreamingDecoder::decode_utf16(std::string_view bytes, bool final, TextSink
         pending_surrogate_ = 0;
         continue;
       }
-      replace_unit(pending_surrogate_, offset - 2);
+      replace_unit(pending_surrogate_, pending_surrogate_offset_);
       pending_surrogate_ = 0;
     }
     if (unit >= 0xD800 && unit <= 0xDBFF) {
       pending_surrogate_ = unit;
+      pending_surrogate_offset_ = offset;
     } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
       replace_unit(unit, offset);
     } else {
@@ -458,6 +458,10 @@ void StreamingDecoder::decode_utf16(std::string_view bytes, bool final, TextSink
     }
   }
   consumed_ = base + 2 * pairs;
+  if (final && pending_surrogate_) {
+    replace_unit(pending_surrogate_, pending_surrogate_offset_);
+    pending_surrogate_ = 0;
+  }
   if (in.size() % 2) {
     if (final) {
       report_invalid(in.substr(in.size() - 1), consumed_);
@@ -466,10 +470,6 @@ void StreamingDecoder::decode_utf16(std::string_view bytes, bool final, TextSink
     } else {
       held_.assign(in.substr(in.size() - 1));
     }
-  }
-  if (final && pending_surrogate_) {
-    replace_unit(pending_surrogate_, consumed_ - 2);
-    pending_surrogate_ = 0;
   }
   if (!out_.empty()) sink.on_text(out_);
 }

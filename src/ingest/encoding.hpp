@@ -58,10 +58,10 @@ class StreamingDecoder {
  private:
   enum class Stage : std::uint8_t { Prefix, AsciiUndecided, Probing, Decoding };
 
-  void decide_from_prefix();
+  void decide_from_prefix(std::string_view prefix);
   void run(std::string_view bytes, bool final, TextSink& sink);
   void run_ascii_undecided(std::string_view bytes, bool final, TextSink& sink);
-  void decide_ascii_compatible(std::string_view window, bool final);
+  void decide_ascii_compatible(std::string_view window);
   void decode(std::string_view bytes, bool final, TextSink& sink);
   void decode_utf8(std::string_view bytes, bool final, TextSink& sink);
   void decode_cp949(std::string_view bytes, bool final, TextSink& sink);
@@ -80,6 +80,7 @@ class StreamingDecoder {
   std::uint64_t bytes_in_ = 0;
   std::uint64_t lines_ = 0;     // LF seen so far in handled bytes
   std::uint32_t pending_surrogate_ = 0;
+  std::uint64_t pending_surrogate_offset_ = 0;
   std::uint64_t invalid_count_ = 0;
   std::vector<DecodeIssue> invalid_examples_;
 };

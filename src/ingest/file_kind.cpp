@@ -17,13 +17,14 @@ FileKind sniff_file_kind(std::string_view prefix) {
     return FileKind::Image;
   if (starts_with(prefix, "\xFF\xFE") || starts_with(prefix, "\xFE\xFF") || utf16_by_zero_pattern(prefix))
     return FileKind::Text;
-  // Text exports have almost no control bytes; a few stray NULs are a damaged row, not binary.
+  // Text exports have almost no control bytes (a few stray NULs are a damaged row, not binary);
+  // random or compressed data has about 10%.
   std::size_t control = 0;
   for (char c : prefix) {
     const auto u = static_cast<unsigned char>(c);
     control += (u < 0x09) || (u > 0x0D && u < 0x20 && u != 0x1B);
   }
-  return control * 10 > prefix.size() ? FileKind::Binary : FileKind::Text;
+  return control * 20 > prefix.size() ? FileKind::Binary : FileKind::Text;
 }
 
 std::string not_text_message(FileKind kind) {
