@@ -2,6 +2,10 @@
 // escaped quotes ("") and CR / LF / CRLF line ends may straddle chunk boundaries, and the
 // records produced are exactly those of a one-chunk parse.
 //
+// Fields are views into the chunk being parsed wherever possible; only a field with an escaped
+// quote or a NUL byte, or a record that straddles two chunks, is copied. This is the hot path of
+// ingestion (hand-written: no library parses CSV in resumable chunks without copying).
+//
 // Leniencies, each reported on the record so the caller can count it:
 //  - a quote inside an unquoted field is kept as a literal character (12" pizza);
 //  - text after a closing quote ("a"b) is appended to the field (text_after_quote);
@@ -10,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,31 +26,56 @@ struct CsvDialect {
   char quote = '"';
 };
 
+// A field of a record: a view into the text being parsed, or bytes in the record's own buffer.
+struct CsvField {
+  const char* view;      // nullptr when the bytes are in the owning buffer
+  std::uint32_t offset;  // into the owning buffer
+  std::uint32_t length;
+};
+
+// One record, valid during RecordSink::on_record only.
 class CsvRecord {
  public:
-  std::size_t size() const { return ends_.size(); }
+  std::size_t size() const { return count_; }
   std::string_view field(std::size_t i) const {
-    const std::uint32_t begin = i == 0 ? 0 : ends_[i - 1];
-    return std::string_view(buffer_).substr(begin, ends_[i] - begin);
+    const CsvField& f = fields_[i];
+    return {f.view ? f.view : owned_ + f.offset, f.length};
   }
-  // All field bytes, concatenated; with field_ends() it identifies the record's content.
-  std::string_view content() const { return buffer_; }
-  const std::vector<std::uint32_t>& field_ends() const { return ends_; }
-  // 1-based physical line on which the record starts.
-  std::uint64_t line = 0;
-  // True for an empty line (no bytes at all between line ends).
-  bool blank = false;
+  // The record's text exactly as in the (decoded) file, quotes included, line end excluded.
+  // Identical rows have identical raw text whatever the chunking.
+  std::string_view raw() const { return raw_; }
+
+  std::uint64_t line = 0;  // 1-based physical line on which the record starts
+  bool blank = false;      // an empty line
   bool unterminated_quote = false;
   std::uint64_t quote_open_line = 0;   // where the unterminated quote opened
   std::uint32_t quote_open_field = 0;  // 0-based field index
   std::uint32_t nul_bytes_removed = 0;
-  std::uint32_t text_after_quote = 0;  // fields with text after their closing quote
+  std::uint32_t text_after_quote = 0;        // fields with text after their closing quote
   std::uint32_t text_after_quote_field = 0;  // 0-based index of the first such field
 
  private:
   friend class CsvTokenizer;
-  std::string buffer_;
-  std::vector<std::uint32_t> ends_;
+  friend class StoredRecord;
+  const CsvField* fields_ = nullptr;
+  std::size_t count_ = 0;
+  const char* owned_ = nullptr;
+  std::string_view raw_;
+};
+
+// A record kept beyond its callback (the rows held for header search and profiling): owns a
+// copy of its text. Movable; the views stay valid because the bytes live on the heap.
+class StoredRecord {
+ public:
+  explicit StoredRecord(const CsvRecord& record);
+  StoredRecord(StoredRecord&&) = default;
+  StoredRecord& operator=(StoredRecord&&) = default;
+  const CsvRecord& record() const { return record_; }
+
+ private:
+  std::unique_ptr<char[]> bytes_;
+  std::vector<CsvField> fields_;
+  CsvRecord record_;
 };
 
 class RecordSink {
@@ -70,9 +100,19 @@ class CsvTokenizer {
  private:
   enum class State : std::uint8_t { FieldStart, Unquoted, Quoted, QuoteInQuoted };
 
-  void end_field();
-  void end_record(RecordSink& sink);
-  void append(const char* begin, const char* end);
+  void begin_field(const char* at);
+  void own_current_field(const char* upto);
+  void finish_field(const char* view_end) {
+    if (field_owned_) {
+      fields_.push_back({nullptr, field_offset_, static_cast<std::uint32_t>(owned_.size() - field_offset_)});
+      field_owned_ = false;
+    } else {
+      fields_.push_back({field_begin_, 0, static_cast<std::uint32_t>(view_end - field_begin_)});
+    }
+  }
+  void end_record(const char* terminator, RecordSink& sink);
+  void save_pending_record(const char* chunk_end);
+  void check_size(std::size_t pending_bytes) const;
   [[noreturn]] void throw_too_large() const;
 
   CsvDialect dialect_;
@@ -82,8 +122,18 @@ class CsvTokenizer {
   bool skip_lf_ = false;         // the previous chunk ended with a CR that ended a record
   char prev_byte_ = 0;           // last byte of the previous chunk (CRLF inside quotes)
   std::uint64_t line_breaks_ = 0;
-  bool special_[256] = {};       // bytes that stop an unquoted scan
+  bool special_[256] = {};         // bytes that stop an unquoted scan
   bool quoted_special_[256] = {};  // bytes that stop a quoted scan
+
+  // The record being built.
+  std::vector<CsvField> fields_;
+  std::string owned_;                   // bytes of copied fields
+  std::string raw_carry_;               // raw text of the record from earlier chunks
+  const char* record_begin_ = nullptr;  // where the record's text in the current chunk starts
+  const char* field_begin_ = nullptr;   // current field's view start (when not owned)
+  const char* quote_pos_ = nullptr;     // a closing-quote candidate in the current chunk
+  bool field_owned_ = false;
+  std::uint32_t field_offset_ = 0;      // current field's start in owned_ (when owned)
   CsvRecord record_;
 };
 

@@ -109,7 +109,7 @@ void Ingestor::on_record(const CsvRecord& record) {
   }
   switch (phase_) {
     case Phase::Header: {
-      held_.push_back(record);
+      held_.emplace_back(record);
       const bool enough = options_.header_line ? record.line >= options_.header_line
                                                : held_.size() >= options_.header_search_rows;
       if (enough) settle_header();
@@ -117,7 +117,7 @@ void Ingestor::on_record(const CsvRecord& record) {
     }
     case Phase::Profile:
       ++rows_seen_;
-      held_.push_back(record);
+      held_.emplace_back(record);
       if (held_.size() >= kProfileRows) start_rows();
       return;
     case Phase::Rows:
@@ -132,22 +132,22 @@ void Ingestor::settle_header() {
   std::vector<std::uint64_t> lines;
   std::size_t first = 0;
   if (options_.header_line) {
-    while (first < held_.size() && held_[first].line < options_.header_line) ++first;
-    if (first == held_.size() || held_[first].line != options_.header_line)
+    while (first < held_.size() && held_[first].record().line < options_.header_line) ++first;
+    if (first == held_.size() || held_[first].record().line != options_.header_line)
       throw IngestError(IngestErrorCode::NoHeader, "headerLine " + std::to_string(options_.header_line) +
                                                        " is not the start of a row (the file has no such line, or it is empty)");
-    rows.push_back(record_cells(held_[first]));
-    lines.push_back(held_[first].line);
+    rows.push_back(record_cells(held_[first].record()));
+    lines.push_back(held_[first].record().line);
   } else {
-    for (const CsvRecord& r : held_) {
-      rows.push_back(record_cells(r));
-      lines.push_back(r.line);
+    for (const StoredRecord& r : held_) {
+      rows.push_back(record_cells(r.record()));
+      lines.push_back(r.record().line);
     }
   }
   const HeaderChoice choice = choose_header(rows, lines, options_.preset, options_.mapping);
   const std::size_t header_index = first + choice.row;
   header_match_ = choice.match;
-  const CsvRecord& header = held_[header_index];
+  const CsvRecord& header = held_[header_index].record();
   diag_.header_line = header.line;
   diag_.rows_before_header = header_index;
   diag_.columns = record_cells(header);
@@ -176,10 +176,10 @@ void Ingestor::start_rows() {
 
   // Day/month order of "a/b/yyyy" dates: the caller's, or what the first rows prove.
   auto sample_values = [&](std::initializer_list<ColumnRole> roles, auto&& visit) {
-    for (const CsvRecord& r : held_)
+    for (const StoredRecord& stored : held_)
       for (ColumnRole role : roles)
         for (std::uint32_t c : m.of(role))
-          if (c < r.size()) visit(r.field(c), r.line);
+          if (c < stored.record().size()) visit(stored.record().field(c), stored.record().line);
   };
   if (options_.day_month_order) {
     config.date_options.day_month_order = *options_.day_month_order;
@@ -242,9 +242,9 @@ void Ingestor::start_rows() {
 
   assembler_ = std::make_unique<OrderAssembler>(std::move(config), *dataset_, diag_);
   phase_ = Phase::Rows;
-  std::vector<CsvRecord> rows;
+  std::vector<StoredRecord> rows;
   rows.swap(held_);
-  for (const CsvRecord& r : rows) assembler_->add_row(r);
+  for (const StoredRecord& r : rows) assembler_->add_row(r.record());
 }
 
 IngestResult Ingestor::finish_input() {

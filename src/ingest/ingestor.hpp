@@ -64,7 +64,7 @@ class Ingestor final : private TextSink, private RecordSink {
   std::string raw_prefix_;          // held until the file type is known
   bool kind_checked_ = false;
   std::string sample_;              // decoded text held for delimiter sniffing
-  std::vector<CsvRecord> held_;     // header candidates, then the rows being profiled
+  std::vector<StoredRecord> held_;  // header candidates, then the rows being profiled
   HeaderMatch header_match_;
   std::uint64_t bytes_pushed_ = 0;
   std::uint64_t rows_seen_ = 0;

@@ -13,6 +13,9 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint32_t kNoOrder = 0xFFFFFFFFu;
+constexpr std::uint32_t kNoRow = 0xFFFFFFFFu;
+
+std::uint32_t hash32(std::string_view s) { return static_cast<std::uint32_t>(hash64(s)); }
 
 IdentityKind identity_kind_of(ColumnRole role) {
   switch (role) {
@@ -106,7 +109,7 @@ OrderAssembler::Identity OrderAssembler::resolve_identity(const CsvRecord& recor
       id.source = v;
       return id;
     }
-    if (id.problem == IdentityProblem::None) {
+    if (id.problem == IdentityProblem::None && r.problem != IdentityProblem::Empty) {  // "0" = guest: no problem
       id.problem = r.problem;
       id.first_unusable = v;
     }
@@ -159,15 +162,28 @@ bool OrderAssembler::parse_line(const CsvRecord& record, Line& line) {
   return true;
 }
 
-bool OrderAssembler::is_duplicate(const CsvRecord& record) {
-  if (!has_order_id_) return false;  // without order ids identical rows are separate orders (CDNOW)
-  // The field boundaries tell "a,b" from "ab,".
-  const auto& ends = record.field_ends();
-  const std::uint64_t h = hash64(record.content(), hash64(ends.data(), ends.size() * sizeof ends[0]));
-  if (row_fingerprints_.insert(h).second) return false;
-  diag_.skip(SkipReason::DuplicateRow, record.line, Diagnostics::kWholeRow,
-             value_of(record, ColumnRole::OrderId).text, "identical to an earlier row");
-  return true;
+// With order ids, a row identical to an earlier row of the same order (its raw text, quotes and
+// delimiters included, which does not depend on chunking) is a duplicate. Without order ids
+// identical rows are separate orders (CDNOW has such same-day purchases).
+bool OrderAssembler::is_duplicate(const CsvRecord& record, std::uint32_t order) {
+  if (!has_order_id_) return false;
+  pending_fingerprint_ = hash64(record.raw());
+  if (order == kNoOrder) return false;
+  for (std::uint32_t r = order_last_row_[order]; r != kNoRow; r = row_previous_[r]) {
+    if (row_fingerprint_[r] != pending_fingerprint_) continue;
+    diag_.skip(SkipReason::DuplicateRow, record.line, Diagnostics::kWholeRow, value_of(record, ColumnRole::OrderId).text,
+               "identical to an earlier row");
+    return true;
+  }
+  return false;
+}
+
+void OrderAssembler::remember_row(std::uint64_t fingerprint, std::uint32_t order) {
+  if (!has_order_id_) return;
+  if (order >= order_last_row_.size()) order_last_row_.resize(order + 1, kNoRow);
+  row_previous_.push_back(order_last_row_[order]);
+  order_last_row_[order] = static_cast<std::uint32_t>(row_fingerprint_.size());
+  row_fingerprint_.push_back(fingerprint);
 }
 
 void OrderAssembler::conflict(const Value& v, std::string_view kept) {
@@ -262,7 +278,7 @@ std::uint32_t OrderAssembler::create_order(const CsvRecord& record, std::string_
   }
 
   Line line;
-  if (!parse_line(record, line) || is_duplicate(record)) return kNoOrder;
+  if (!parse_line(record, line) || is_duplicate(record, kNoOrder)) return kNoOrder;
 
   // Commit.
   const std::uint32_t customer = customer_for(id, record);
@@ -283,8 +299,9 @@ std::uint32_t OrderAssembler::create_order(const CsvRecord& record, std::string_
   refund_column_.push_back(refund);
   order_status_.push_back(status);
   cancelled_at_.push_back(!value_of(record, ColumnRole::CancelledAt).text.empty());
-  date_text_hash_.push_back(from_order_date ? hash64(date.text) : 0);
-  total_text_hash_.push_back(total_text.text.empty() ? 0 : hash64(total_text.text));
+  date_text_hash_.push_back(from_order_date ? hash32(date.text) : 0);
+  total_text_hash_.push_back(total_text.text.empty() ? 0 : hash32(total_text.text));
+  remember_row(pending_fingerprint_, index);
   if (refund_row) ++diag_.refund_rows;
   if (line.present && !refund_row) add_line(index, line, record);
   return index;
@@ -292,6 +309,22 @@ std::uint32_t OrderAssembler::create_order(const CsvRecord& record, std::string_
 
 void OrderAssembler::check_conflicts(const CsvRecord& record, std::uint32_t order, bool& refund_row) {
   refund_row = false;
+  // The amount first: a negative amount makes the row a refund of the order, which has its own
+  // date and status, so nothing else is compared.
+  if (const Value t = value_of(record, ColumnRole::OrderTotal); !t.text.empty() && hash32(t.text) != total_text_hash_[order]) {
+    const MoneyResult r = parse_money(t.text, config_.decimal);
+    if (!r.ok()) {
+      conflict(t, "the order's amount (this value is not a number)");
+    } else if (r.value < 0) {
+      refund_row = true;
+      return;
+    } else if (std::isnan(written_total_[order])) {
+      written_total_[order] = r.value;
+      total_text_hash_[order] = hash32(t.text);
+    } else if (r.value != written_total_[order]) {
+      conflict(t, "the order's first amount");
+    }
+  }
   bool has_identity_value = false;
   for (ColumnRole r : config_.identity_roles) has_identity_value |= !value_of(record, r).text.empty();
   if (has_identity_value) {
@@ -300,26 +333,13 @@ void OrderAssembler::check_conflicts(const CsvRecord& record, std::uint32_t orde
     if (!id.key.empty() && ds_.customer_keys.find(id.key) != customer_key)
       conflict(id.source, ds_.customer_keys.view(customer_key));
   }
-  if (const Value d = value_of(record, ColumnRole::OrderDate); !d.text.empty() && hash64(d.text) != date_text_hash_[order]) {
+  if (const Value d = value_of(record, ColumnRole::OrderDate); !d.text.empty() && hash32(d.text) != date_text_hash_[order]) {
     const DateResult when = parse_date_time(d.text, config_.date_options);
     if (!when.ok() || when.value.days != ds_.orders.day[order] ||
         when.value.seconds_of_day != ds_.orders.second_of_day[order])
       conflict(d, "the date of the order's first row");
   }
-  if (const Value t = value_of(record, ColumnRole::OrderTotal); !t.text.empty() && hash64(t.text) != total_text_hash_[order]) {
-    const MoneyResult r = parse_money(t.text, config_.decimal);
-    if (!r.ok()) {
-      conflict(t, "the order's amount (this value is not a number)");
-    } else if (r.value < 0) {
-      refund_row = true;
-    } else if (std::isnan(written_total_[order])) {
-      written_total_[order] = r.value;
-      total_text_hash_[order] = hash64(t.text);
-    } else if (r.value != written_total_[order]) {
-      conflict(t, "the order's first amount");
-    }
-  }
-  if (config_.status_scope == StatusScope::Order && !refund_row) {
+  if (config_.status_scope == StatusScope::Order) {
     if (const Value s = value_of(record, ColumnRole::Status); !s.text.empty()) {
       const auto st = status_of(s.text);
       if (st && order_status_[order] < 0) order_status_[order] = static_cast<std::int8_t>(*st);
@@ -385,16 +405,35 @@ void OrderAssembler::add_row(const CsvRecord& record) {
     Line line;
     if (refund_row) {
       const Value t = value_of(record, ColumnRole::OrderTotal);
-      if (is_duplicate(record)) return;
+      if (is_duplicate(record, order)) return;
       refund_rows_[order] += -parse_money(t.text, config_.decimal).value;
       ++diag_.refund_rows;
     } else {
-      if (!parse_line(record, line) || is_duplicate(record)) return;
+      if (!parse_line(record, line) || is_duplicate(record, order)) return;
       if (line.present) add_line(order, line, record);
     }
+    remember_row(pending_fingerprint_, order);
   }
   flush_warnings(record);
   ++diag_.rows_used;
+}
+
+// The tables grew by doubling; give back the slack, and the ingestion-only state.
+void OrderAssembler::shrink_tables() {
+  auto shrink = [](auto&... v) { (v.shrink_to_fit(), ...); };
+  OrdersTable& o = ds_.orders;
+  shrink(o.key, o.customer, o.day, o.second_of_day, o.status, o.total, o.refunded, o.net, o.items, o.channel, o.coupon,
+         o.currency, o.source_line);
+  LineItemsTable& l = ds_.lines;
+  shrink(l.order, l.product, l.quantity, l.amount, l.kind);
+  CustomersTable& c = ds_.customers;
+  shrink(c.key, c.key_kind, c.email, c.phone, c.name);
+  ProductsTable& p = ds_.products;
+  shrink(p.key, p.name, p.vendor, p.category);
+  for (StringPool* pool : {&ds_.order_keys, &ds_.customer_keys, &ds_.product_keys, &ds_.text}) pool->shrink_to_fit();
+  auto release = [](auto&... v) { ((v = {}), ...); };
+  release(row_fingerprint_, row_previous_, order_last_row_, written_total_, refund_column_, refund_rows_, order_status_,
+          cancelled_at_, date_text_hash_, total_text_hash_);
 }
 
 void OrderAssembler::finish() {
@@ -463,6 +502,7 @@ void OrderAssembler::finish() {
     o.net[k] = net;
   }
 
+  shrink_tables();
   diag_.orders = n;
   diag_.orders_by_status.fill(0);
   for (OrderStatus s : o.status) ++diag_.orders_by_status[static_cast<std::size_t>(s)];

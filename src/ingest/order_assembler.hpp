@@ -13,8 +13,6 @@
 #include <utility>
 #include <vector>
 
-#include <tsl/robin_set.h>
-
 #include "ingest/column_mapping.hpp"
 #include "ingest/csv_tokenizer.hpp"
 #include "ingest/date_time.hpp"
@@ -71,13 +69,15 @@ class OrderAssembler {
     std::string_view product_name;
   };
   bool parse_line(const CsvRecord& record, Line& line);
-  bool is_duplicate(const CsvRecord& record);
+  bool is_duplicate(const CsvRecord& record, std::uint32_t order);
+  void remember_row(std::uint64_t fingerprint, std::uint32_t order);
   std::uint32_t create_order(const CsvRecord& record, std::string_view order_key);
   void check_conflicts(const CsvRecord& record, std::uint32_t order, bool& refund_row);
   void add_line(std::uint32_t order, const Line& line, const CsvRecord& record);
   std::uint32_t customer_for(const Identity& id, const CsvRecord& record);
   void conflict(const Value& v, std::string_view kept);
   void flush_warnings(const CsvRecord& record);
+  void shrink_tables();
 
   // Warnings about a row are held until the row is known to be used, so a skipped row is
   // counted once, under its skip reason.
@@ -93,7 +93,12 @@ class OrderAssembler {
   Diagnostics& diag_;
   bool has_order_id_;
   bool has_line_roles_;
-  tsl::robin_set<std::uint64_t> row_fingerprints_;
+  // Fingerprints of the used rows of each order, as a chain per order (order -> its last row ->
+  // the row before ...): duplicates are only looked for among the rows of the same order.
+  std::vector<std::uint64_t> row_fingerprint_;
+  std::vector<std::uint32_t> row_previous_;
+  std::vector<std::uint32_t> order_last_row_;
+  std::uint64_t pending_fingerprint_ = 0;
 
   // Per order, while assembling (indexed like OrdersTable).
   std::vector<double> written_total_;   // NaN when the order row had none
@@ -101,8 +106,10 @@ class OrderAssembler {
   std::vector<double> refund_rows_;     // negative order-level amounts on later rows
   std::vector<std::int8_t> order_status_;  // -1 when not given at order level
   std::vector<std::uint8_t> cancelled_at_;
-  std::vector<std::uint64_t> date_text_hash_;
-  std::vector<std::uint64_t> total_text_hash_;
+  // 32-bit hashes of the first row's date and amount text: a later row with the same text needs
+  // no parsing to be compared (a collision only skips a comparison).
+  std::vector<std::uint32_t> date_text_hash_;
+  std::vector<std::uint32_t> total_text_hash_;
 };
 
 }  // namespace orderlens

@@ -1,5 +1,7 @@
 // 64-bit hashing that gives the same value natively and in WASM (std::hash is 32-bit in
-// wasm32, too weak to fingerprint a million rows). xxHash (XXH3, BSD-2) from libxxhash-dev, inlined.
+// wasm32, too weak to fingerprint a million rows). xxHash (BSD-2) from libxxhash-dev, inlined.
+// XXH64 rather than XXH3: XXH3 relies on 64x64->128-bit multiplies, which WebAssembly emulates
+// (measured: string-pool lookups took twice as long in WASM).
 #pragma once
 
 #include <cstdint>
@@ -11,7 +13,7 @@
 namespace orderlens {
 
 inline std::uint64_t hash64(const void* data, std::size_t size, std::uint64_t seed = 0) {
-  return XXH3_64bits_withSeed(data, size, seed);
+  return XXH64(data, size, seed);
 }
 
 inline std::uint64_t hash64(std::string_view s, std::uint64_t seed = 0) { return hash64(s.data(), s.size(), seed); }

@@ -7,24 +7,27 @@ namespace orderlens {
 
 namespace {
 constexpr std::size_t kBlockBytes = 256 * 1024;
-}
+constexpr float kMaxLoad = 0.8f;  // robin hood probing stays short at this load
+}  // namespace
 
-StringPool::StringPool() { strings_.emplace_back(); }
+StringPool::StringPool() : index_(0, Hash{&strings_}, Equal{&strings_}) {
+  index_.max_load_factor(kMaxLoad);
+  strings_.emplace_back();
+}
 
 std::uint32_t StringPool::intern(std::string_view s) {
   if (s.empty()) return kNone;
-  if (auto it = index_.find(s); it != index_.end()) return it->second;
-  const std::string_view stored = store(s);
+  if (auto it = index_.find(s); it != index_.end()) return *it;
   const auto id = static_cast<std::uint32_t>(strings_.size());
-  strings_.push_back(stored);
-  index_.emplace(stored, id);
+  strings_.push_back(store(s));
+  index_.insert(id);
   return id;
 }
 
 std::uint32_t StringPool::find(std::string_view s) const {
   if (s.empty()) return kNone;
   auto it = index_.find(s);
-  return it == index_.end() ? kNone : it->second;
+  return it == index_.end() ? kNone : *it;
 }
 
 std::string_view StringPool::store(std::string_view s) {
@@ -42,8 +45,9 @@ std::string_view StringPool::store(std::string_view s) {
 }
 
 std::size_t StringPool::memory_bytes() const {
-  return allocated_bytes_ + strings_.capacity() * sizeof(std::string_view) +
-         index_.bucket_count() * (sizeof(std::string_view) + sizeof(std::uint32_t) + 8);
+  // A slot holds the id, the stored 32-bit hash and the probe distance.
+  constexpr std::size_t kSlotBytes = 12;
+  return allocated_bytes_ + strings_.capacity() * sizeof(std::string_view) + index_.bucket_count() * kSlotBytes;
 }
 
 }  // namespace orderlens

@@ -2,10 +2,10 @@
 // id 0 is reserved for "no value" so tables can store a missing string as 0.
 //
 // The characters live in large append-only blocks (never moved), so the string_views handed
-// out and used as hash keys stay valid for the pool's lifetime. This is a hot path of
-// ingestion (every order id, customer key and product is interned once per row), hence a
-// flat open-addressing map (tsl::robin_map) instead of std::unordered_map<std::string, ...>,
-// which allocates one node and one string per entry.
+// out stay valid for the pool's lifetime. The index is a flat open-addressing set of ids
+// (tsl::robin_set with heterogeneous lookup by string_view, the 32-bit hash stored beside each
+// id): about 12 bytes per slot at a load of 0.8, where a map keyed by string_view took ~32 per
+// slot at 0.5. Interning is a hot path of ingestion (order ids, customer keys, products).
 #pragma once
 
 #include <cstdint>
@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include <tsl/robin_map.h>
+#include <tsl/robin_set.h>
 
 #include "util/hash.hpp"
 
@@ -24,6 +24,8 @@ class StringPool {
   static constexpr std::uint32_t kNone = 0;
 
   StringPool();
+  StringPool(const StringPool&) = delete;
+  StringPool& operator=(const StringPool&) = delete;
 
   // Returns the id of `s`, adding it when new. The empty string maps to kNone.
   std::uint32_t intern(std::string_view s);
@@ -33,10 +35,29 @@ class StringPool {
   std::string_view view(std::uint32_t id) const { return strings_[id]; }
   // Number of ids handed out, including kNone.
   std::size_t size() const { return strings_.size(); }
+  // Releases the slack of the id table once no more strings are expected (lookups still work).
+  void shrink_to_fit() { strings_.shrink_to_fit(); }
   // Bytes held by the pool (characters, index and hash table), for memory reports.
   std::size_t memory_bytes() const;
 
  private:
+  // Hash and equality over ids and string_views alike (ids are looked up in strings_).
+  struct Hash {
+    using is_transparent = void;
+    const std::vector<std::string_view>* strings;
+    std::size_t operator()(std::uint32_t id) const { return (*this)((*strings)[id]); }
+    std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(hash64(s)); }
+  };
+  struct Equal {
+    using is_transparent = void;
+    const std::vector<std::string_view>* strings;
+    std::string_view of(std::uint32_t id) const { return (*strings)[id]; }
+    bool operator()(std::uint32_t a, std::uint32_t b) const { return a == b; }
+    bool operator()(std::uint32_t a, std::string_view b) const { return of(a) == b; }
+    bool operator()(std::string_view a, std::uint32_t b) const { return a == of(b); }
+  };
+  using Index = tsl::robin_set<std::uint32_t, Hash, Equal, std::allocator<std::uint32_t>, true>;
+
   std::string_view store(std::string_view s);
 
   std::vector<std::unique_ptr<char[]>> blocks_;
@@ -44,7 +65,7 @@ class StringPool {
   std::size_t block_size_ = 0;
   std::size_t allocated_bytes_ = 0;
   std::vector<std::string_view> strings_;
-  tsl::robin_map<std::string_view, std::uint32_t, StringViewHash> index_;
+  Index index_;
 };
 
 }  // namespace orderlens

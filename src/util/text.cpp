@@ -40,7 +40,7 @@ std::size_t trailing_space_length(std::string_view s) {
   return 0;
 }
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_slow(std::string_view s) {
   while (std::size_t n = leading_space_length(s)) s.remove_prefix(n);
   while (std::size_t n = trailing_space_length(s)) s.remove_suffix(n);
   return s;

@@ -19,8 +19,16 @@ std::size_t leading_space_length(std::string_view s);
 // Same, for a space that ends `s`.
 std::size_t trailing_space_length(std::string_view s);
 
-// Removes the spaces above from both ends.
-std::string_view trim(std::string_view s);
+// Removes the spaces above from both ends. Inline fast path: most values start and end with a
+// printable ASCII byte.
+std::string_view trim_slow(std::string_view s);
+inline std::string_view trim(std::string_view s) {
+  if (s.empty()) return s;
+  const auto first = static_cast<unsigned char>(s.front());
+  const auto last = static_cast<unsigned char>(s.back());
+  if (first > ' ' && first < 0x80 && last > ' ' && last < 0x80) return s;
+  return trim_slow(s);
+}
 
 std::string ascii_lowercase(std::string_view s);
 

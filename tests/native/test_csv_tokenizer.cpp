@@ -265,7 +265,8 @@ std::vector<std::size_t> random_cuts(std::size_t n, std::mt19937& rng, std::size
 
 TEST_CASE("csv tokenizer: tricky inputs give the hand-computed records") {
   for (const Case& c : tricky_cases()) {
-    CAPTURE(c.name);
+    const std::string name = c.name;
+    CAPTURE(name);
     const ParseResult got = parse(c.text, c.delimiter);
     INFO("input: \"", escape(c.text), "\"\nrecords:\n", describe(got.records));
     CHECK(got.line_breaks == c.line_breaks);
@@ -311,7 +312,8 @@ TEST_CASE("csv tokenizer: dialect() reports the delimiter") {
 TEST_CASE("csv tokenizer: every chunking gives the one-push records and line breaks") {
   std::mt19937 rng(20240517u);
   for (const Case& c : tricky_cases()) {
-    CAPTURE(c.name);
+    const std::string name = c.name;
+    CAPTURE(name);
     const ParseResult whole = parse(c.text, c.delimiter);
     const std::size_t n = c.text.size();
     std::string first_mismatch;
