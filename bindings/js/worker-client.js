@@ -93,7 +93,13 @@ class OrderlensWorker {
     try {
       const message = { id, op: 'load', input, options: { ...ingestOptions, chunkSize }, progress: !!onProgress };
       const result = await this.request(message, transferList, onProgress);
-      return new RemoteDataset(this, result.dataset, result.diagnostics);
+      const dataset = new RemoteDataset(this, result.dataset, result.diagnostics);
+      // A fast load can finish before the Worker reads the abort message: honour it here.
+      if (signal?.aborted) {
+        await dataset.dispose();
+        signal.throwIfAborted();
+      }
+      return dataset;
     } finally {
       signal?.removeEventListener('abort', abort);
     }
@@ -117,7 +123,12 @@ class OrderlensWorker {
       throw error;
     }
     const result = await this.request({ op: 'finish', session });
-    return new RemoteDataset(this, result.dataset, result.diagnostics);
+    const dataset = new RemoteDataset(this, result.dataset, result.diagnostics);
+    if (signal?.aborted) {
+      await dataset.dispose();
+      signal.throwIfAborted();
+    }
+    return dataset;
   }
 
   /** Stops the worker; its datasets are gone. */

@@ -1,7 +1,7 @@
 // Worker entry: runs orderlens off the main thread. Started by createOrderlensWorker() (see
 // worker-client.js) as a module Worker in browsers or a worker_threads Worker in Node.
 import { createOrderlens } from './index.js';
-import { serializeError } from './errors.js';
+import { OrderlensError, serializeError } from './errors.js';
 
 const nodePort = typeof self === 'undefined' && typeof process === 'object' && typeof process.getBuiltinModule === 'function'
   ? process.getBuiltinModule('worker_threads').parentPort
@@ -13,6 +13,18 @@ const datasets = new Map();  // handle -> Dataset
 const sessions = new Map();  // handle -> IngestSession (streamed from the main thread)
 const loads = new Map();     // request id -> AbortController
 let nextHandle = 1;
+
+function datasetOf(handle) {
+  const dataset = datasets.get(handle);
+  if (!dataset) throw new OrderlensError('this dataset has been disposed', 'invalid_state');
+  return dataset;
+}
+
+function sessionOf(handle) {
+  const session = sessions.get(handle);
+  if (!session) throw new OrderlensError('this ingestion has already finished, failed or been cancelled', 'invalid_state');
+  return session;
+}
 
 function columnsTransfer(columns) {
   return Object.values(columns).filter((v) => ArrayBuffer.isView(v)).map((v) => v.buffer);
@@ -48,9 +60,9 @@ async function handle(message) {
       return { session: handleId };
     }
     case 'push':
-      return sessions.get(message.session).push(new Uint8Array(message.bytes));
+      return sessionOf(message.session).push(new Uint8Array(message.bytes));
     case 'finish': {
-      const session = sessions.get(message.session);
+      const session = sessionOf(message.session);
       sessions.delete(message.session);
       const dataset = session.finish();
       const handleId = nextHandle++;
@@ -62,11 +74,11 @@ async function handle(message) {
       sessions.delete(message.session);
       return {};
     case 'customerColumns': {
-      const columns = datasets.get(message.dataset).customerColumns(message.options);
+      const columns = datasetOf(message.dataset).customerColumns(message.options);
       return { value: columns, transfer: columnsTransfer(columns) };
     }
     case 'stats':
-      return datasets.get(message.dataset).stats();
+      return datasetOf(message.dataset).stats();
     case 'dispose':
       datasets.get(message.dataset)?.dispose();
       datasets.delete(message.dataset);

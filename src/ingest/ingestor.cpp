@@ -82,8 +82,12 @@ void Ingestor::on_text(std::string_view text) {
     tokenizer_->push(text, *this);
     return;
   }
-  sample_.append(text);
-  if (sample_.size() >= kSniffSampleBytes) start_tokenizer(false);
+  // The delimiter is sniffed on exactly the first 64 KB of text, whatever the chunk sizes.
+  const std::size_t take = std::min(text.size(), kSniffSampleBytes - sample_.size());
+  sample_.append(text.substr(0, take));
+  if (sample_.size() < kSniffSampleBytes) return;
+  start_tokenizer(false);
+  if (take < text.size()) tokenizer_->push(text.substr(take), *this);
 }
 
 void Ingestor::start_tokenizer(bool complete) {
