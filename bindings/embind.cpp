@@ -138,8 +138,8 @@ val customer_summary(int dataset, std::string options_json) {
     r.set("endDay", s.end_day);
     r.set("ids", joined_strings(s.size(), [&](std::size_t i) { return ds.customer_keys.view(c.key[s.customer[i]]); }));
     r.set("idKinds", typed_copy(id_kinds));
-    r.set("emails", joined_strings(s.size(), [&](std::size_t i) { return ds.text.view(c.email[s.customer[i]]); }));
-    r.set("names", joined_strings(s.size(), [&](std::size_t i) { return ds.text.view(c.name[s.customer[i]]); }));
+    r.set("emails", joined_strings(s.size(), [&](std::size_t i) { return ds.email_of(s.customer[i]); }));
+    r.set("names", joined_strings(s.size(), [&](std::size_t i) { return ds.name_of(s.customer[i]); }));
     r.set("firstChannels", joined_strings(s.size(), [&](std::size_t i) { return ds.text.view(s.first_channel[i]); }));
     r.set("orders", typed_copy(s.orders));
     r.set("repeatOrders", typed_copy(s.repeat_orders));

@@ -90,8 +90,8 @@ json customers_json(const Dataset& ds, const CustomerSummary& s) {
     out.push_back({
         {"id", ds.customer_keys.view(ds.customers.key[c])},
         {"idKind", identity_kind_name(ds.customers.key_kind[c])},
-        {"email", ds.text.view(ds.customers.email[c])},
-        {"name", ds.text.view(ds.customers.name[c])},
+        {"email", ds.email_of(c)},
+        {"name", ds.name_of(c)},
         {"orders", s.orders[i]},
         {"repeatOrders", s.repeat_orders[i]},
         {"firstOrder", format_iso_date(s.first_day[i])},

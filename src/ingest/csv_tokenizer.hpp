@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/swar.hpp"
+
 namespace orderlens {
 
 struct CsvDialect {
@@ -122,6 +124,7 @@ class CsvTokenizer {
   bool skip_lf_ = false;         // the previous chunk ended with a CR that ended a record
   char prev_byte_ = 0;           // last byte of the previous chunk (CRLF inside quotes)
   std::uint64_t line_breaks_ = 0;
+  swar::ByteSetFinder unquoted_finder_;  // delimiter, CR, LF, NUL
   bool special_[256] = {};         // bytes that stop an unquoted scan
   bool quoted_special_[256] = {};  // bytes that stop a quoted scan
 

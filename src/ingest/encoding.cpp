@@ -313,7 +313,7 @@ void StreamingDecoder::decode_utf8(std::string_view bytes, bool final, TextSink&
     while (i + 8 <= n) {
       const std::uint64_t w = swar::load(bytes.data() + i);
       if (w & swar::kHighBits) break;
-      lines_ += swar::count_flagged(swar::equal_bytes(w, '\n'));
+      if (const std::uint64_t lf = swar::equal_bytes(w, '\n')) lines_ += swar::count_flagged(lf);
       i += 8;
     }
     if (i >= n) break;
@@ -321,6 +321,16 @@ void StreamingDecoder::decode_utf8(std::string_view bytes, bool final, TextSink&
     if (c < 0x80) {
       lines_ += c == '\n';
       ++i;
+      continue;
+    }
+    // Inline check of the common 2- and 3-byte sequences (Latin accents, Hangul); the general
+    // classifier handles the rest and every error.
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     std::size_t len = 0;

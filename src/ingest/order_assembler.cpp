@@ -61,7 +61,17 @@ OrderAssembler::Value OrderAssembler::value_of(const CsvRecord& record, ColumnRo
   return v;
 }
 
-std::optional<OrderStatus> OrderAssembler::status_of(std::string_view text) const {
+std::optional<OrderStatus> OrderAssembler::status_of(std::string_view text) {
+  // Exports use a handful of status words: remember the last few classifications.
+  for (const CachedStatus& c : status_cache_)
+    if (c.text == text) return c.status;
+  const std::optional<OrderStatus> status = classify_status_word(text);
+  status_cache_[status_cache_next_] = {std::string(text), status};
+  status_cache_next_ = (status_cache_next_ + 1) % status_cache_.size();
+  return status;
+}
+
+std::optional<OrderStatus> OrderAssembler::classify_status_word(std::string_view text) const {
   if (!config_.custom_statuses.empty()) {
     const std::string key = normalize_header_name(text);
     for (const auto& [word, status] : config_.custom_statuses)
@@ -167,7 +177,7 @@ bool OrderAssembler::parse_line(const CsvRecord& record, Line& line) {
 // identical rows are separate orders (CDNOW has such same-day purchases).
 bool OrderAssembler::is_duplicate(const CsvRecord& record, std::uint32_t order) {
   if (!has_order_id_) return false;
-  pending_fingerprint_ = hash64(record.raw());
+  pending_fingerprint_ = fingerprint64(record.raw());
   if (order == kNoOrder) return false;
   for (std::uint32_t r = order_last_row_[order]; r != kNoRow; r = row_previous_[r]) {
     if (row_fingerprint_[r] != pending_fingerprint_) continue;
@@ -200,7 +210,7 @@ std::uint32_t OrderAssembler::customer_for(const Identity& id, const CsvRecord& 
   std::uint32_t key = ds_.customer_keys.find(id.key);
   CustomersTable& c = ds_.customers;
   if (key == StringPool::kNone) {
-    key = ds_.customer_keys.intern(id.key);
+    key = ds_.customer_keys.add_absent(id.key);
     c.key.push_back(key);
     c.key_kind.push_back(id.kind);
     c.email.push_back(StringPool::kNone);
@@ -208,14 +218,15 @@ std::uint32_t OrderAssembler::customer_for(const Identity& id, const CsvRecord& 
     c.name.push_back(StringPool::kNone);
   }
   const std::uint32_t index = key - 1;
-  if (c.email[index] == StringPool::kNone) {
+  // The first non-empty display values are kept (an email only when the key is not the email).
+  if (c.email[index] == 0 && id.kind != IdentityKind::Email) {
     if (const Value e = value_of(record, ColumnRole::Email); !e.text.empty()) {
       const IdentityResult r = normalize_identity(IdentityKind::Email, e.text);
-      if (!r.key.empty()) c.email[index] = ds_.text.intern(r.key);
+      if (!r.key.empty()) c.email[index] = ds_.customer_text.add(r.key);
     }
   }
-  if (c.phone[index] == StringPool::kNone) c.phone[index] = ds_.text.intern(value_of(record, ColumnRole::Phone).text);
-  if (c.name[index] == StringPool::kNone) c.name[index] = ds_.text.intern(value_of(record, ColumnRole::CustomerName).text);
+  if (c.phone[index] == 0) c.phone[index] = ds_.customer_text.add(value_of(record, ColumnRole::Phone).text);
+  if (c.name[index] == 0) c.name[index] = ds_.customer_text.add(value_of(record, ColumnRole::CustomerName).text);
   return index;
 }
 
@@ -284,13 +295,13 @@ std::uint32_t OrderAssembler::create_order(const CsvRecord& record, std::string_
   const std::uint32_t customer = customer_for(id, record);
   OrdersTable& o = ds_.orders;
   const auto index = static_cast<std::uint32_t>(o.size());
-  o.key.push_back(has_order_id_ ? ds_.order_keys.intern(order_key) : StringPool::kNone);
+  o.key.push_back(has_order_id_ ? ds_.order_keys.add_absent(order_key) : StringPool::kNone);
   o.customer.push_back(customer);
   o.day.push_back(when.value.days);
   o.second_of_day.push_back(when.value.seconds_of_day);
-  o.channel.push_back(ds_.text.intern(value_of(record, ColumnRole::Channel).text));
-  o.coupon.push_back(ds_.text.intern(value_of(record, ColumnRole::Coupon).text));
-  o.currency.push_back(ds_.text.intern(value_of(record, ColumnRole::Currency).text));
+  o.channel.push_back(intern_repeated(last_channel_, value_of(record, ColumnRole::Channel).text));
+  o.coupon.push_back(intern_repeated(last_coupon_, value_of(record, ColumnRole::Coupon).text));
+  o.currency.push_back(intern_repeated(last_currency_, value_of(record, ColumnRole::Currency).text));
   o.source_line.push_back(record.line);
   // A negative order amount is a refund standing on its own (or arriving before its order).
   const bool refund_row = total < 0;
@@ -301,6 +312,7 @@ std::uint32_t OrderAssembler::create_order(const CsvRecord& record, std::string_
   cancelled_at_.push_back(!value_of(record, ColumnRole::CancelledAt).text.empty());
   date_text_hash_.push_back(from_order_date ? hash32(date.text) : 0);
   total_text_hash_.push_back(total_text.text.empty() ? 0 : hash32(total_text.text));
+  identity_text_hash_.push_back(hash32(id.source.text));
   remember_row(pending_fingerprint_, index);
   if (refund_row) ++diag_.refund_rows;
   if (line.present && !refund_row) add_line(index, line, record);
@@ -325,9 +337,14 @@ void OrderAssembler::check_conflicts(const CsvRecord& record, std::uint32_t orde
       conflict(t, "the order's first amount");
     }
   }
-  bool has_identity_value = false;
-  for (ColumnRole r : config_.identity_roles) has_identity_value |= !value_of(record, r).text.empty();
-  if (has_identity_value) {
+  // The customer: a row repeating the first row's identity text (the usual case) is the same
+  // customer without normalizing and looking it up.
+  Value first_identity;
+  for (ColumnRole r : config_.identity_roles) {
+    first_identity = value_of(record, r);
+    if (!first_identity.text.empty()) break;
+  }
+  if (!first_identity.text.empty() && hash32(first_identity.text) != identity_text_hash_[order]) {
     const Identity id = resolve_identity(record);
     const std::uint32_t customer_key = ds_.customers.key[ds_.orders.customer[order]];
     if (!id.key.empty() && ds_.customer_keys.find(id.key) != customer_key)
@@ -348,12 +365,20 @@ void OrderAssembler::check_conflicts(const CsvRecord& record, std::uint32_t orde
   }
 }
 
+std::uint32_t OrderAssembler::intern_repeated(LastInterned& last, std::string_view text) {
+  if (text.empty()) return StringPool::kNone;
+  if (last.id != StringPool::kNone && text == last.text) return last.id;
+  last.text.assign(text);
+  last.id = ds_.text.intern(text);
+  return last.id;
+}
+
 void OrderAssembler::add_line(std::uint32_t order, const Line& line, const CsvRecord& record) {
   std::uint32_t product = LineItemsTable::kNoProduct;
   if (!line.product_key.empty()) {
     std::uint32_t key = ds_.product_keys.find(line.product_key);
     if (key == StringPool::kNone) {
-      key = ds_.product_keys.intern(line.product_key);
+      key = ds_.product_keys.add_absent(line.product_key);
       ProductsTable& p = ds_.products;
       p.key.push_back(key);
       p.name.push_back(ds_.text.intern(line.product_name.empty() ? line.product_key : line.product_name));
@@ -394,12 +419,21 @@ void OrderAssembler::add_row(const CsvRecord& record) {
       return;
     }
     order_key = id.text;
-    existing = ds_.order_keys.find(order_key);
+    existing = order_key == last_order_key_ ? last_order_ + 1 : ds_.order_keys.find(order_key);
   }
   if (existing == StringPool::kNone) {
-    if (create_order(record, order_key) == kNoOrder) return;
+    const std::uint32_t order = create_order(record, order_key);
+    if (order == kNoOrder) return;
+    if (has_order_id_) {
+      last_order_key_.assign(order_key);
+      last_order_ = order;
+    }
   } else {
     const std::uint32_t order = existing - 1;
+    if (order != last_order_) {
+      last_order_key_.assign(order_key);
+      last_order_ = order;
+    }
     bool refund_row = false;
     check_conflicts(record, order, refund_row);
     Line line;
@@ -431,9 +465,10 @@ void OrderAssembler::shrink_tables() {
   ProductsTable& p = ds_.products;
   shrink(p.key, p.name, p.vendor, p.category);
   for (StringPool* pool : {&ds_.order_keys, &ds_.customer_keys, &ds_.product_keys, &ds_.text}) pool->shrink_to_fit();
+  ds_.customer_text.shrink_to_fit();
   auto release = [](auto&... v) { ((v = {}), ...); };
   release(row_fingerprint_, row_previous_, order_last_row_, written_total_, refund_column_, refund_rows_, order_status_,
-          cancelled_at_, date_text_hash_, total_text_hash_);
+          cancelled_at_, date_text_hash_, total_text_hash_, identity_text_hash_);
 }
 
 void OrderAssembler::finish() {

@@ -8,6 +8,7 @@
 // Revenue rules per status are in order_status.hpp; finish() applies them.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -49,7 +50,14 @@ class OrderAssembler {
     std::uint32_t column = Diagnostics::kWholeRow;
   };
   Value value_of(const CsvRecord& record, ColumnRole role) const;
-  std::optional<OrderStatus> status_of(std::string_view text) const;
+  std::optional<OrderStatus> status_of(std::string_view text);
+  std::optional<OrderStatus> classify_status_word(std::string_view text) const;
+  struct CachedStatus {
+    std::string text;
+    std::optional<OrderStatus> status;
+  };
+  std::array<CachedStatus, 8> status_cache_;
+  std::size_t status_cache_next_ = 0;
 
   bool check_shape(const CsvRecord& record);
   struct Identity {
@@ -110,6 +118,18 @@ class OrderAssembler {
   // no parsing to be compared (a collision only skips a comparison).
   std::vector<std::uint32_t> date_text_hash_;
   std::vector<std::uint32_t> total_text_hash_;
+  std::vector<std::uint32_t> identity_text_hash_;
+
+  // Rows of one order usually follow each other: the last order id seen, to skip its lookup.
+  std::string last_order_key_;
+  std::uint32_t last_order_ = 0xFFFFFFFFu;
+  // The last value interned for the few-valued order columns (channel, coupon, currency).
+  struct LastInterned {
+    std::string text;
+    std::uint32_t id = 0;
+  };
+  LastInterned last_channel_, last_coupon_, last_currency_;
+  std::uint32_t intern_repeated(LastInterned& last, std::string_view text);
 };
 
 }  // namespace orderlens

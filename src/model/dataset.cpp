@@ -11,7 +11,7 @@ std::size_t bytes_of(const std::vector<T>& v) {
 
 std::size_t Dataset::memory_bytes() const {
   std::size_t n = order_keys.memory_bytes() + customer_keys.memory_bytes() + product_keys.memory_bytes() +
-                  text.memory_bytes();
+                  text.memory_bytes() + customer_text.memory_bytes();
   const OrdersTable& o = orders;
   n += bytes_of(o.key) + bytes_of(o.customer) + bytes_of(o.day) + bytes_of(o.second_of_day) + bytes_of(o.status) +
        bytes_of(o.total) + bytes_of(o.refunded) + bytes_of(o.net) + bytes_of(o.items) + bytes_of(o.channel) +

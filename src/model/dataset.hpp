@@ -9,6 +9,7 @@
 #include "ingest/identity.hpp"
 #include "ingest/order_status.hpp"
 #include "util/string_pool.hpp"
+#include "util/text_arena.hpp"
 
 namespace orderlens {
 
@@ -50,7 +51,9 @@ struct LineItemsTable {
 struct CustomersTable {
   std::vector<std::uint32_t> key;  // Dataset::customer_keys id; customer index == key - 1
   std::vector<IdentityKind> key_kind;
-  std::vector<std::uint32_t> email;  // Dataset::text ids, first value seen (kNone when absent)
+  // Display values, first seen (Dataset::customer_text ids, 0 when absent). For a customer keyed
+  // by email the email is the key itself and not stored twice (see Dataset::email_of).
+  std::vector<std::uint32_t> email;
   std::vector<std::uint32_t> phone;
   std::vector<std::uint32_t> name;
 
@@ -70,12 +73,20 @@ struct Dataset {
   StringPool order_keys;
   StringPool customer_keys;
   StringPool product_keys;
-  StringPool text;  // display values: emails, names, channels, coupons, currencies, product names
+  StringPool text;  // few-valued display values: channels, coupons, currencies, product names, vendors
+  StringList customer_text;  // customers' emails, phones and names (unique, so not de-duplicated)
 
   OrdersTable orders;
   LineItemsTable lines;
   CustomersTable customers;
   ProductsTable products;
+
+  std::string_view email_of(std::uint32_t customer) const {
+    return customers.key_kind[customer] == IdentityKind::Email ? customer_keys.view(customers.key[customer])
+                                                               : customer_text.view(customers.email[customer]);
+  }
+  std::string_view phone_of(std::uint32_t customer) const { return customer_text.view(customers.phone[customer]); }
+  std::string_view name_of(std::uint32_t customer) const { return customer_text.view(customers.name[customer]); }
 
   // Bytes held by the tables and pools (for the memory figures of the benchmark).
   std::size_t memory_bytes() const;

@@ -1,8 +1,8 @@
 // Interns strings to dense 32-bit ids. Ids are assigned in first-seen order, starting at 1;
 // id 0 is reserved for "no value" so tables can store a missing string as 0.
 //
-// The characters live in large append-only blocks (never moved), so the string_views handed
-// out stay valid for the pool's lifetime. The index is a flat open-addressing set of ids
+// The characters live in a TextArena (never moved), so the string_views handed out stay valid
+// for the pool's lifetime. The index is a flat open-addressing set of ids
 // (tsl::robin_set with heterogeneous lookup by string_view, the 32-bit hash stored beside each
 // id): about 12 bytes per slot at a load of 0.8, where a map keyed by string_view took ~32 per
 // slot at 0.5. Interning is a hot path of ingestion (order ids, customer keys, products).
@@ -16,6 +16,7 @@
 #include <tsl/robin_set.h>
 
 #include "util/hash.hpp"
+#include "util/text_arena.hpp"
 
 namespace orderlens {
 
@@ -29,6 +30,8 @@ class StringPool {
 
   // Returns the id of `s`, adding it when new. The empty string maps to kNone.
   std::uint32_t intern(std::string_view s);
+  // Adds `s`, known to be absent (the caller has just looked it up): saves a second lookup.
+  std::uint32_t add_absent(std::string_view s);
   // Returns the id of `s`, or kNone when it was never interned.
   std::uint32_t find(std::string_view s) const;
   // The string of an id; kNone gives "".
@@ -58,12 +61,7 @@ class StringPool {
   };
   using Index = tsl::robin_set<std::uint32_t, Hash, Equal, std::allocator<std::uint32_t>, true>;
 
-  std::string_view store(std::string_view s);
-
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t block_used_ = 0;
-  std::size_t block_size_ = 0;
-  std::size_t allocated_bytes_ = 0;
+  TextArena arena_;
   std::vector<std::string_view> strings_;
   Index index_;
 };
