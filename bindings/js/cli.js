@@ -42,6 +42,7 @@ const CUSTOMER_COLUMNS = ['id', 'idKind', 'email', 'name', 'orders', 'repeatOrde
   'grossRevenue', 'netRevenue', 'aov', 'items', 'firstChannel', 'products', 'frequency', 'recency', 'T', 'monetary'];
 
 class UsageError extends Error {}
+class OutputError extends Error {}
 
 function parseArgs(argv) {
   const positional = [];
@@ -123,7 +124,7 @@ function textReport(d, customers, top) {
 }
 
 function mdEscape(text) {
-  return String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
+  return String(text).replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/[\r\n]+/g, ' ');
 }
 
 function markdownReport(d, customers, top) {
@@ -177,7 +178,11 @@ async function report(file, opts) {
   const d = dataset.diagnostics;
   const top = opts.top !== undefined ? Number(opts.top) : 10;
   if (opts['customers-csv']) {
-    fs.writeFileSync(opts['customers-csv'], toCsv(CUSTOMER_COLUMNS.map((key) => ({ key })), customers));
+    try {
+      fs.writeFileSync(opts['customers-csv'], toCsv(CUSTOMER_COLUMNS.map((key) => ({ key })), customers));
+    } catch (error) {
+      throw new OutputError(`cannot write ${opts['customers-csv']}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`);
+    }
   }
   if (opts.json) process.stdout.write(`${JSON.stringify({ diagnostics: d, customers }, null, 1)}\n`);
   else if (opts.md) process.stdout.write(`${markdownReport(d, customers, top)}\n`);
@@ -188,14 +193,14 @@ async function report(file, opts) {
 
 async function main(argv) {
   const { positional, opts } = parseArgs(argv);
-  if (opts.help || positional.length === 0) {
-    process.stdout.write(`${HELP}\n`);
-    return opts.help ? 0 : 2;
-  }
   if (opts.version) {
     const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     process.stdout.write(`${pkg.version}\n`);
     return 0;
+  }
+  if (opts.help || positional.length === 0) {
+    process.stdout.write(`${HELP}\n`);
+    return opts.help ? 0 : 2;
   }
   const [command, file, ...rest] = positional;
   if (command !== 'report') throw new UsageError(`unknown command "${command}" (expected: report)`);
@@ -203,9 +208,13 @@ async function main(argv) {
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (opts.json && opts.md) throw new UsageError('choose one of --json and --md');
   if (opts.unit && opts.unit !== 'days' && opts.unit !== 'weeks') throw new UsageError('--unit must be days or weeks');
-  if (opts.top !== undefined && !(Number.isInteger(Number(opts.top)) && Number(opts.top) >= 0)) throw new UsageError('--top must be a whole number');
+  if (opts.top !== undefined && !/^\d+$/.test(opts.top)) throw new UsageError('--top must be a whole number');
   if (!fs.existsSync(file)) {
     process.stderr.write(`orderlens: ${file}: no such file\n`);
+    return 1;
+  }
+  if (!fs.statSync(file).isFile()) {
+    process.stderr.write(`orderlens: ${file}: not a file\n`);
     return 1;
   }
   await report(file, opts);
@@ -218,7 +227,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       process.stderr.write(`orderlens: ${error.message}\nRun orderlens --help for usage.\n`);
       process.exitCode = 2;
-    } else if (error instanceof OrderlensError) {
+    } else if (error instanceof OrderlensError || error instanceof OutputError) {
       process.stderr.write(`orderlens: ${error.message}\n`);
       process.exitCode = 1;
     } else {

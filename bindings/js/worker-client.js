@@ -2,7 +2,7 @@
 // during ingestion. Same methods as createOrderlens(), all returning promises. Files and Blobs
 // are handed to the Worker as they are (no copy); byte arrays are copied, or transferred with
 // {transfer: true}; streams are read here and their chunks transferred.
-import { deserializeError } from './errors.js';
+import { deserializeError, OrderlensError } from './errors.js';
 import { customersFromColumns } from './customers.js';
 import { inputName } from './input.js';
 
@@ -36,6 +36,7 @@ class OrderlensWorker {
   #worker;
   #pending = new Map();
   #nextId = 1;
+  #terminated = false;
 
   constructor(worker) {
     this.#worker = worker;
@@ -69,6 +70,7 @@ class OrderlensWorker {
   }
 
   request(message, transfer = [], onProgress) {
+    if (this.#terminated) return Promise.reject(new OrderlensError('this orderlens worker has been terminated', 'invalid_state'));
     const id = message.id ?? this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, onProgress });
@@ -112,9 +114,11 @@ class OrderlensWorker {
     try {
       for await (const chunk of chunksOf(input, 8 * 1024 * 1024)) {
         signal?.throwIfAborted();
-        const owned = chunk.slice();  // a buffer of its own, transferred without a second copy
+        // A buffer of its own (a Node Buffer's slice() is a view of a shared pool), transferred
+        // without a second copy.
+        const owned = Uint8Array.prototype.slice.call(chunk);
+        bytesRead += owned.byteLength;
         const { rowsRead } = await this.request({ op: 'push', session, bytes: owned.buffer }, [owned.buffer]);
-        bytesRead += chunk.byteLength;
         onProgress?.({ bytesRead, totalBytes: undefined, rowsRead, fraction: undefined });
       }
       signal?.throwIfAborted();
@@ -133,7 +137,8 @@ class OrderlensWorker {
 
   /** Stops the worker; its datasets are gone. */
   terminate() {
-    this.#failAll(new Error('orderlens worker terminated'));
+    this.#terminated = true;
+    this.#failAll(new OrderlensError('this orderlens worker has been terminated', 'invalid_state'));
     return this.#worker.terminate();
   }
 }
