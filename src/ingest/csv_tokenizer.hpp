@@ -47,8 +47,9 @@ class CsvRecord {
   // Identical rows have identical raw text whatever the chunking.
   std::string_view raw() const { return raw_; }
 
-  std::uint64_t line = 0;  // 1-based physical line on which the record starts
-  bool blank = false;      // an empty line
+  std::uint64_t line = 0;    // 1-based physical line on which the record starts
+  std::uint64_t offset = 0;  // byte offset of the record's first byte in the text pushed so far
+  bool blank = false;        // an empty line
   bool unterminated_quote = false;
   std::uint64_t quote_open_line = 0;   // where the unterminated quote opened
   std::uint32_t quote_open_field = 0;  // 0-based field index
@@ -97,6 +98,8 @@ class CsvTokenizer {
 
   // Line ends seen so far (LF, CRLF or a lone CR each count once).
   std::uint64_t line_breaks() const { return line_breaks_; }
+  // True when everything pushed so far ends with a complete record (nothing is pending).
+  bool at_record_boundary() const { return state_ == State::FieldStart && !record_started_ && !skip_lf_; }
   const CsvDialect& dialect() const { return dialect_; }
 
  private:
@@ -124,6 +127,7 @@ class CsvTokenizer {
   bool skip_lf_ = false;         // the previous chunk ended with a CR that ended a record
   char prev_byte_ = 0;           // last byte of the previous chunk (CRLF inside quotes)
   std::uint64_t line_breaks_ = 0;
+  std::uint64_t consumed_ = 0;     // bytes of the chunks before the current one
   swar::ByteSetFinder unquoted_finder_;  // delimiter, CR, LF, NUL
   bool special_[256] = {};         // bytes that stop an unquoted scan
   bool quoted_special_[256] = {};  // bytes that stop a quoted scan

@@ -114,7 +114,8 @@ std::string_view encoding_name(Encoding e) {
   return "auto";
 }
 
-StreamingDecoder::StreamingDecoder(Encoding requested) : requested_(requested) {}
+StreamingDecoder::StreamingDecoder(Encoding requested, std::uint64_t base_offset)
+    : requested_(requested), consumed_(base_offset) {}
 
 void StreamingDecoder::push(std::string_view bytes, TextSink& sink) {
   bytes_in_ += bytes.size();
@@ -207,6 +208,7 @@ void StreamingDecoder::run_ascii_undecided(std::string_view bytes, bool final, T
     if (final) {
       encoding_ = Encoding::Utf8;
       reason_ = "ASCII only (read as UTF-8)";
+      ascii_only_ = true;
       stage_ = Stage::Decoding;
     }
     return;

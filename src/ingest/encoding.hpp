@@ -40,7 +40,9 @@ struct DecodeIssue {
 
 class StreamingDecoder {
  public:
-  explicit StreamingDecoder(Encoding requested);
+  // `base_offset`: where the first pushed byte lies in the file (a later part of a file read in
+  // parallel), so reported byte offsets are offsets in the file.
+  explicit StreamingDecoder(Encoding requested, std::uint64_t base_offset = 0);
 
   void push(std::string_view bytes, TextSink& sink);
   // Flushes held bytes; an incomplete sequence at the end of the file becomes U+FFFD.
@@ -48,6 +50,9 @@ class StreamingDecoder {
 
   // The encoding in use; Auto while undecided (only ASCII seen so far).
   Encoding encoding() const { return encoding_; }
+  // True once the encoding is known from evidence: a BOM, the caller, or non-ASCII text (not when
+  // an all-ASCII input ended and was read as UTF-8 by default).
+  bool known() const { return stage_ == Stage::Decoding && !ascii_only_; }
   // Why this encoding was chosen, in words for the diagnostics.
   const std::string& detection_reason() const { return reason_; }
   bool had_bom() const { return had_bom_; }
@@ -73,6 +78,7 @@ class StreamingDecoder {
   Encoding encoding_ = Encoding::Auto;
   Stage stage_ = Stage::Prefix;
   bool had_bom_ = false;
+  bool ascii_only_ = false;
   std::string reason_;
   std::string held_;         // bytes not yet decodable (prefix sniffing, split sequences)
   std::string out_;          // reused output buffer for transcoding encodings

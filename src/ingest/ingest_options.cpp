@@ -100,6 +100,8 @@ IngestOptions parse_ingest_options(std::string_view text) {
       o.header_line = expect_count(v, key, 1, 1000000);
     } else if (key == "headerSearchRows") {
       o.header_search_rows = expect_count(v, key, 1, 1000);
+    } else if (key == "profileRows") {
+      o.profile_rows = expect_count(v, key, 1, 100000);
     } else if (key == "dateOrder") {
       const std::string d = ascii_lowercase(expect_string(v, key));
       if (d == "mdy" || d == "month_first") o.day_month_order = DayMonthOrder::MonthFirst;
@@ -123,7 +125,7 @@ IngestOptions parse_ingest_options(std::string_view text) {
       o.max_examples = expect_count(v, key, 0, 1000);
     } else {
       bad(key, "unknown option; expected fileName, encoding, delimiter, preset, mapping, headerLine, "
-               "headerSearchRows, dateOrder, decimalSeparator, statuses, maxRecordBytes or maxExamples");
+               "headerSearchRows, profileRows, dateOrder, decimalSeparator, statuses, maxRecordBytes or maxExamples");
     }
   }
   return o;

@@ -25,6 +25,7 @@ struct IngestOptions {
   ExplicitMapping mapping;              // role -> column name(s) / 1-based number(s) / null
   std::uint64_t header_line = 0;        // 0: searched in the first header_search_rows rows
   std::size_t header_search_rows = 30;
+  std::size_t profile_rows = 1000;      // first data rows read to decide dates and decimals
   std::optional<DayMonthOrder> day_month_order;       // nullopt: decided from the file
   std::optional<DecimalSeparator> decimal_separator;  // nullopt: decided from the file
   std::vector<std::pair<std::string, OrderStatus>> statuses;  // caller's status words

@@ -5,6 +5,7 @@
 #include "ingest/delimiter_sniffer.hpp"
 #include "ingest/file_kind.hpp"
 #include "ingest/ingest_error.hpp"
+#include "ingest/partial_merge.hpp"
 #include "util/text.hpp"
 
 namespace orderlens {
@@ -13,7 +14,18 @@ namespace {
 
 constexpr std::size_t kKindPrefixBytes = 4096;
 constexpr std::size_t kSniffSampleBytes = 64 * 1024;
-constexpr std::size_t kProfileRows = 1000;
+
+AssemblerConfig assembler_config(const IngestSettings& settings, const IngestOptions& options) {
+  AssemblerConfig config;
+  config.mapping = settings.mapping;
+  config.identity_roles = settings.identity_roles;
+  config.status_scope = settings.status_scope;
+  config.header_fields = settings.header.size();
+  config.custom_statuses = options.statuses;
+  config.date_options.day_month_order = settings.day_month_order;
+  config.decimal = settings.decimal;
+  return config;
+}
 
 std::vector<std::string> record_cells(const CsvRecord& r) {
   std::vector<std::string> cells;
@@ -32,24 +44,46 @@ Ingestor::Ingestor(IngestOptions options)
   diag_.file_name = options_.file_name;
 }
 
+Ingestor::Ingestor(IngestOptions options, const IngestSettings& settings, std::uint64_t byte_offset)
+    : options_(std::move(options)),
+      diag_(options_.max_examples),
+      dataset_(std::make_unique<Dataset>()),
+      decoder_(settings.encoding, byte_offset),
+      kind_checked_(true),
+      settings_(settings),
+      continuation_(true),
+      awaiting_split_(true),
+      base_offset_(byte_offset) {
+  diag_.file_name = options_.file_name;
+  diag_.columns = settings.header;
+  diag_.mapping = settings.mapping.columns;
+  diag_.delimiter = settings.delimiter;
+  diag_.preset = settings.preset;
+  tokenizer_ = std::make_unique<CsvTokenizer>(CsvDialect{settings.delimiter, '"'}, options_.max_record_bytes);
+  assembler_ = std::make_unique<OrderAssembler>(assembler_config(settings, options_), *dataset_, diag_);
+  phase_ = Phase::Rows;
+}
+
 Ingestor::~Ingestor() = default;
 
 std::string Ingestor::label() const { return options_.file_name; }
 
-void Ingestor::push(std::string_view bytes) {
+// Fatal errors name the file: one place adds it.
+template <typename F>
+auto Ingestor::with_file_label(F&& body) -> decltype(body()) {
   try {
-    push_bytes(bytes);
+    return body();
   } catch (const IngestError& e) {
     throw IngestError(e.code(), label() + ": " + e.what());
   }
 }
 
+void Ingestor::push(std::string_view bytes) {
+  with_file_label([&] { push_bytes(bytes); });
+}
+
 IngestResult Ingestor::finish() {
-  try {
-    return finish_input();
-  } catch (const IngestError& e) {
-    throw IngestError(e.code(), label() + ": " + e.what());
-  }
+  return with_file_label([&] { return finish_input(); });
 }
 
 void Ingestor::push_bytes(std::string_view bytes) {
@@ -82,6 +116,11 @@ void Ingestor::on_text(std::string_view text) {
     tokenizer_->push(text, *this);
     return;
   }
+  if (options_.delimiter) {  // nothing to sniff
+    start_tokenizer(false);
+    tokenizer_->push(text, *this);
+    return;
+  }
   // The delimiter is sniffed on exactly the first 64 KB of text, whatever the chunk sizes.
   const std::size_t take = std::min(text.size(), kSniffSampleBytes - sample_.size());
   sample_.append(text.substr(0, take));
@@ -108,6 +147,7 @@ void Ingestor::start_tokenizer(bool complete) {
 
 void Ingestor::on_record(const CsvRecord& record) {
   if (record.blank) {
+    if (awaiting_split_) return;  // before this part's own rows: the previous part counts it
     ++diag_.blank_lines;
     return;
   }
@@ -122,9 +162,10 @@ void Ingestor::on_record(const CsvRecord& record) {
     case Phase::Profile:
       ++rows_seen_;
       held_.emplace_back(record);
-      if (held_.size() >= kProfileRows) start_rows();
+      if (held_.size() >= options_.profile_rows) start_rows();
       return;
     case Phase::Rows:
+      if (awaiting_split_ && !is_split_row(record)) return;  // left to the previous part
       ++rows_seen_;
       assembler_->add_row(record);
       return;
@@ -166,17 +207,13 @@ void Ingestor::settle_header() {
   held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(header_index) + 1);
   rows_seen_ = held_.size();
   phase_ = Phase::Profile;
-  if (held_.size() >= kProfileRows) start_rows();
+  if (held_.size() >= options_.profile_rows) start_rows();
 }
 
 void Ingestor::start_rows() {
   const ColumnMapping& m = header_match_.mapping;
-  AssemblerConfig config;
-  config.mapping = m;
-  config.identity_roles = header_match_.identity_roles;
-  config.status_scope = header_match_.preset->status_scope;
-  config.header_fields = diag_.columns.size();
-  config.custom_statuses = options_.statuses;
+  DateParseOptions date_options;
+  DecimalSeparator decimal = DecimalSeparator::Point;
 
   // Day/month order of "a/b/yyyy" dates: the caller's, or what the first rows prove.
   auto sample_values = [&](std::initializer_list<ColumnRole> roles, auto&& visit) {
@@ -186,7 +223,7 @@ void Ingestor::start_rows() {
           if (c < stored.record().size()) visit(stored.record().field(c), stored.record().line);
   };
   if (options_.day_month_order) {
-    config.date_options.day_month_order = *options_.day_month_order;
+    date_options.day_month_order = *options_.day_month_order;
     diag_.day_month_reason = "set by the caller";
   } else {
     std::uint64_t day_first = 0, month_first = 0, dotted = 0, slashed = 0, line_day = 0, line_month = 0;
@@ -216,13 +253,13 @@ void Ingestor::start_rows() {
     } else {
       diag_.day_month_reason = "layout default (no date in the first rows tells)";
     }
-    config.date_options.day_month_order = order;
+    date_options.day_month_order = order;
   }
-  diag_.day_month_order = config.date_options.day_month_order == DayMonthOrder::DayFirst ? "day_first" : "month_first";
+  diag_.day_month_order = date_options.day_month_order == DayMonthOrder::DayFirst ? "day_first" : "month_first";
 
   // Decimal mark: the caller's, or a vote of the amounts in the first rows.
   if (options_.decimal_separator) {
-    config.decimal = *options_.decimal_separator;
+    decimal = *options_.decimal_separator;
     diag_.decimal_reason = "set by the caller";
   } else {
     std::int64_t comma = 0, point = 0;
@@ -234,21 +271,102 @@ void Ingestor::start_rows() {
                     if (e < 0 && !point++) line_point = line;
                   });
     if (comma > point) {
-      config.decimal = DecimalSeparator::Comma;
+      decimal = DecimalSeparator::Comma;
       diag_.decimal_reason = "amounts such as the one on line " + std::to_string(line_comma) + " use a decimal comma";
     } else {
-      config.decimal = DecimalSeparator::Point;
+      decimal = DecimalSeparator::Point;
       diag_.decimal_reason = point ? "amounts such as the one on line " + std::to_string(line_point) + " use a decimal point"
                                    : "default (no amount in the first rows tells)";
     }
   }
-  diag_.decimal_separator = config.decimal == DecimalSeparator::Comma ? "," : ".";
+  diag_.decimal_separator = decimal == DecimalSeparator::Comma ? "," : ".";
 
-  assembler_ = std::make_unique<OrderAssembler>(std::move(config), *dataset_, diag_);
+  IngestSettings settings;
+  settings.delimiter = diag_.delimiter;
+  settings.header = diag_.columns;
+  settings.preset = diag_.preset;
+  settings.mapping = m;
+  settings.identity_roles = header_match_.identity_roles;
+  settings.status_scope = header_match_.preset->status_scope;
+  settings.day_month_order = date_options.day_month_order;
+  settings.decimal = decimal;
+  settings_ = settings;
+  assembler_ = std::make_unique<OrderAssembler>(assembler_config(settings, options_), *dataset_, diag_);
   phase_ = Phase::Rows;
   std::vector<StoredRecord> rows;
   rows.swap(held_);
   for (const StoredRecord& r : rows) assembler_->add_row(r.record());
+}
+
+bool Ingestor::is_split_row(const CsvRecord& record) {
+  // Rows are the part's own from the first row of an order other than the one at its start
+  // (that order may have begun in the previous part). Without order ids every row is an order.
+  const auto& id_columns = settings_->mapping.of(ColumnRole::OrderId);
+  if (!id_columns.empty()) {
+    std::string_view id;
+    for (std::uint32_t c : id_columns) {
+      if (c >= record.size()) continue;
+      id = trim(record.field(c));
+      if (is_placeholder_value(id)) id = {};
+      if (!id.empty()) break;
+    }
+    if (id.empty()) return false;
+    if (first_order_key_.empty()) {
+      first_order_key_.assign(id);
+      return false;
+    }
+    if (id == first_order_key_) return false;
+  }
+  awaiting_split_ = false;
+  split_offset_ = base_offset_ + record.offset;
+  split_line_ = record.line;
+  return true;
+}
+
+std::optional<IngestSettings> Ingestor::settings() const {
+  if (continuation_ || phase_ != Phase::Rows || !settings_) return std::nullopt;
+  const Encoding e = decoder_.encoding();
+  if (e == Encoding::Utf16Le || e == Encoding::Utf16Be) return std::nullopt;
+  IngestSettings s = *settings_;
+  s.encoding = decoder_.known() ? e : Encoding::Auto;
+  return s;
+}
+
+std::optional<std::uint64_t> Ingestor::split_offset() const {
+  if (!continuation_ || awaiting_split_) return std::nullopt;
+  return split_offset_;
+}
+
+PartialResult Ingestor::finish_part() {
+  return with_file_label([&] {
+    if (!continuation_) throw IngestError(IngestErrorCode::InvalidState, "finish_part() on a first part");
+    PartialResult part;
+    part.result = finish_input();
+    if (awaiting_split_)
+      throw IngestError(IngestErrorCode::InvalidState, "this part of the file has no row of its own");
+    part.start_offset = base_offset_;
+    part.split_offset = split_offset_;
+    part.split_line = split_line_;
+    part.encoding_decided = decoder_.known();
+    return part;
+  });
+}
+
+std::optional<IngestResult> Ingestor::finish_with_part(PartialResult part) {
+  return with_file_label([&]() -> std::optional<IngestResult> {
+    if (continuation_ || finished_ || !tokenizer_ || phase_ != Phase::Rows) return std::nullopt;
+    // This part must end exactly where the later part's own rows start, with a complete record.
+    if (bytes_pushed_ != part.split_offset || !tokenizer_->at_record_boundary()) return std::nullopt;
+    const bool decided = decoder_.known();
+    if (decided && part.encoding_decided && part.result.diagnostics.encoding != encoding_name(decoder_.encoding()))
+      return std::nullopt;
+    if (!order_ids_disjoint(*dataset_, *part.result.dataset)) return std::nullopt;
+    const std::int64_t line_shift = static_cast<std::int64_t>(tokenizer_->line_breaks() + 1) -
+                                    static_cast<std::int64_t>(part.split_line);
+    IngestResult result = finish_input();
+    merge_part(result, part, line_shift, /*take_encoding=*/!decided && part.encoding_decided);
+    return result;
+  });
 }
 
 IngestResult Ingestor::finish_input() {

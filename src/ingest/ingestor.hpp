@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "ingest/diagnostics.hpp"
 #include "ingest/encoding.hpp"
 #include "ingest/ingest_options.hpp"
+#include "ingest/ingest_settings.hpp"
 #include "ingest/order_assembler.hpp"
 #include "model/dataset.hpp"
 
@@ -27,9 +29,23 @@ struct IngestResult {
   Diagnostics diagnostics;
 };
 
+// A later part of a file ingested in parallel, ready to be merged into the first part
+// (see finish_with_part and docs/architecture.md "Parallel ingestion").
+struct PartialResult {
+  IngestResult result;
+  std::uint64_t start_offset = 0;  // file offset of the part's first byte
+  std::uint64_t split_offset = 0;  // file offset of the part's first own row
+  std::uint64_t split_line = 0;    // that row's line, counted from the part's first byte
+  bool encoding_decided = false;
+};
+
 class Ingestor final : private TextSink, private RecordSink {
  public:
   explicit Ingestor(IngestOptions options);
+  // A later part of a file, starting at file offset `byte_offset` (just after a line end):
+  // it reads rows with the first part's settings and leaves to the first part the rows before
+  // its first fresh order (rows of an order begun in the first part).
+  Ingestor(IngestOptions options, const IngestSettings& settings, std::uint64_t byte_offset);
   ~Ingestor() override;
 
   // Throws IngestError on a fatal problem (not a text file, no header, ...); its message
@@ -40,6 +56,21 @@ class Ingestor final : private TextSink, private RecordSink {
   std::uint64_t bytes_pushed() const { return bytes_pushed_; }
   // Data rows seen so far (below the header, including rows still held for profiling).
   std::uint64_t rows_read() const { return rows_seen_; }
+
+  // Parallel ingestion, first part: the settings a later part needs, once the header, layout and
+  // profile are decided (nullopt before, for a later part, and for UTF-16 files, whose line ends
+  // are not single bytes).
+  std::optional<IngestSettings> settings() const;
+  // Finishes the first part, which must have been pushed exactly up to the later part's split
+  // offset, and merges the later part into it. Returns nullopt, leaving this ingestion open to
+  // continue sequentially, when the parts do not fit together exactly (the split fell inside a
+  // quoted value, the encodings differ, or an order id occurs in both parts).
+  std::optional<IngestResult> finish_with_part(PartialResult part);
+
+  // Parallel ingestion, later part: where its own rows start (nullopt until seen).
+  std::optional<std::uint64_t> split_offset() const;
+  // Finishes a later part; throws IngestError(InvalidState) when it never found its first row.
+  PartialResult finish_part();
 
  private:
   enum class Phase : std::uint8_t { Header, Profile, Rows };
@@ -52,6 +83,9 @@ class Ingestor final : private TextSink, private RecordSink {
   void start_tokenizer(bool complete);
   void settle_header();
   void start_rows();
+  bool is_split_row(const CsvRecord& record);
+  template <typename F>
+  auto with_file_label(F&& body) -> decltype(body());
   std::string label() const;
 
   IngestOptions options_;
@@ -66,6 +100,14 @@ class Ingestor final : private TextSink, private RecordSink {
   std::string sample_;              // decoded text held for delimiter sniffing
   std::vector<StoredRecord> held_;  // header candidates, then the rows being profiled
   HeaderMatch header_match_;
+  std::optional<IngestSettings> settings_;
+  // A later part of a parallel ingestion.
+  bool continuation_ = false;
+  bool awaiting_split_ = false;
+  std::string first_order_key_;
+  std::uint64_t base_offset_ = 0;
+  std::uint64_t split_offset_ = 0;
+  std::uint64_t split_line_ = 0;
   std::uint64_t bytes_pushed_ = 0;
   std::uint64_t rows_seen_ = 0;
   char last_char_ = '\n';

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "ingest/identity.hpp"
+#include "ingest/result_counts.hpp"
 #include "util/hash.hpp"
 #include "util/text.hpp"
 
@@ -452,20 +453,9 @@ void OrderAssembler::add_row(const CsvRecord& record) {
   ++diag_.rows_used;
 }
 
-// The tables grew by doubling; give back the slack, and the ingestion-only state.
+// The tables grew by doubling: give back the slack, and release the ingestion-only state.
 void OrderAssembler::shrink_tables() {
-  auto shrink = [](auto&... v) { (v.shrink_to_fit(), ...); };
-  OrdersTable& o = ds_.orders;
-  shrink(o.key, o.customer, o.day, o.second_of_day, o.status, o.total, o.refunded, o.net, o.items, o.channel, o.coupon,
-         o.currency, o.source_line);
-  LineItemsTable& l = ds_.lines;
-  shrink(l.order, l.product, l.quantity, l.amount, l.kind);
-  CustomersTable& c = ds_.customers;
-  shrink(c.key, c.key_kind, c.email, c.phone, c.name);
-  ProductsTable& p = ds_.products;
-  shrink(p.key, p.name, p.vendor, p.category);
-  for (StringPool* pool : {&ds_.order_keys, &ds_.customer_keys, &ds_.product_keys, &ds_.text}) pool->shrink_to_fit();
-  ds_.customer_text.shrink_to_fit();
+  ds_.shrink_to_fit();
   auto release = [](auto&... v) { ((v = {}), ...); };
   release(row_fingerprint_, row_previous_, order_last_row_, written_total_, refund_column_, refund_rows_, order_status_,
           cancelled_at_, date_text_hash_, total_text_hash_, identity_text_hash_);
@@ -538,24 +528,7 @@ void OrderAssembler::finish() {
   }
 
   shrink_tables();
-  diag_.orders = n;
-  diag_.orders_by_status.fill(0);
-  for (OrderStatus s : o.status) ++diag_.orders_by_status[static_cast<std::size_t>(s)];
-  diag_.line_items = l.size();
-  diag_.customers = ds_.customers.size();
-  diag_.products = ds_.products.size();
-  std::vector<std::uint8_t> buys(ds_.customers.size(), 0);
-  bool any = false;
-  for (std::size_t k = 0; k < n; ++k) {
-    if (!o.counts_as_purchase(k)) continue;
-    buys[o.customer[k]] = 1;
-    if (!any || o.day[k] < diag_.first_order_day) diag_.first_order_day = o.day[k];
-    if (!any || o.day[k] > diag_.last_order_day) diag_.last_order_day = o.day[k];
-    any = true;
-  }
-  std::uint64_t without = 0;
-  for (std::uint8_t b : buys) without += !b;
-  diag_.customers_without_purchase = without;
+  count_results(ds_, diag_);
 }
 
 }  // namespace orderlens

@@ -9,6 +9,21 @@ std::size_t bytes_of(const std::vector<T>& v) {
 }
 }  // namespace
 
+void Dataset::shrink_to_fit() {
+  auto shrink = [](auto&... v) { (v.shrink_to_fit(), ...); };
+  OrdersTable& o = orders;
+  shrink(o.key, o.customer, o.day, o.second_of_day, o.status, o.total, o.refunded, o.net, o.items, o.channel, o.coupon,
+         o.currency, o.source_line);
+  LineItemsTable& l = lines;
+  shrink(l.order, l.product, l.quantity, l.amount, l.kind);
+  CustomersTable& c = customers;
+  shrink(c.key, c.key_kind, c.email, c.phone, c.name);
+  ProductsTable& p = products;
+  shrink(p.key, p.name, p.vendor, p.category);
+  for (StringPool* pool : {&order_keys, &customer_keys, &product_keys, &text}) pool->shrink_to_fit();
+  customer_text.shrink_to_fit();
+}
+
 std::size_t Dataset::memory_bytes() const {
   std::size_t n = order_keys.memory_bytes() + customer_keys.memory_bytes() + product_keys.memory_bytes() +
                   text.memory_bytes() + customer_text.memory_bytes();

@@ -88,6 +88,9 @@ struct Dataset {
   std::string_view phone_of(std::uint32_t customer) const { return customer_text.view(customers.phone[customer]); }
   std::string_view name_of(std::uint32_t customer) const { return customer_text.view(customers.name[customer]); }
 
+  // Gives back the slack of tables and pools that grew by doubling.
+  void shrink_to_fit();
+
   // Bytes held by the tables and pools (for the memory figures of the benchmark).
   std::size_t memory_bytes() const;
 };

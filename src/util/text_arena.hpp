@@ -32,6 +32,7 @@ class StringList {
     return static_cast<std::uint32_t>(strings_.size() - 1);
   }
   std::string_view view(std::uint32_t id) const { return strings_[id]; }
+  std::size_t size() const { return strings_.size(); }  // ids handed out, including 0
   void shrink_to_fit() { strings_.shrink_to_fit(); }
   std::size_t memory_bytes() const { return arena_.memory_bytes() + strings_.capacity() * sizeof(std::string_view); }
 

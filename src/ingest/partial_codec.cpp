@@ -1,0 +1,178 @@
+#include "ingest/partial_codec.hpp"
+
+#include <cstring>
+#include <type_traits>
+
+#include "ingest/ingest_error.hpp"
+
+namespace orderlens {
+
+namespace {
+
+constexpr std::uint32_t kMagic = 0x4f4c5031;  // "OLP1"
+
+class Writer {
+ public:
+  template <typename T>
+  void pod(const T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void text(std::string_view s) {
+    pod(static_cast<std::uint64_t>(s.size()));
+    out_.append(s);
+  }
+  template <typename T>
+  void column(const std::vector<T>& v) {
+    pod(static_cast<std::uint64_t>(v.size()));
+    if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
+  template <typename Pool>
+  void strings(const Pool& pool, std::size_t count) {
+    pod(static_cast<std::uint64_t>(count));
+    for (std::uint32_t id = 1; id < count; ++id) text(pool.view(id));
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  template <typename T>
+  T pod() {
+    T v;
+    need(sizeof v);
+    std::memcpy(&v, in_.data() + at_, sizeof v);
+    at_ += sizeof v;
+    return v;
+  }
+  std::string_view text() {
+    const auto n = pod<std::uint64_t>();
+    need(n);
+    const std::string_view s = in_.substr(at_, n);
+    at_ += n;
+    return s;
+  }
+  template <typename T>
+  void column(std::vector<T>& v) {
+    const auto n = pod<std::uint64_t>();
+    need(n * sizeof(T));
+    v.resize(n);
+    if (n) std::memcpy(v.data(), in_.data() + at_, n * sizeof(T));
+    at_ += n * sizeof(T);
+  }
+  template <typename Add>
+  void strings(Add add) {
+    const auto count = pod<std::uint64_t>();
+    for (std::uint64_t id = 1; id < count; ++id) add(text());
+  }
+
+ private:
+  void need(std::uint64_t n) const {
+    if (n > in_.size() - at_) throw IngestError(IngestErrorCode::InvalidState, "a part of the file arrived damaged");
+  }
+  std::string_view in_;
+  std::size_t at_ = 0;
+};
+
+void write_tally(Writer& w, const IssueTally& t) {
+  w.pod(t.count);
+  w.pod(static_cast<std::uint64_t>(t.examples.size()));
+  for (const IssueExample& e : t.examples) {
+    w.pod(e.line);
+    w.pod(e.column);
+    w.text(e.column_name);
+    w.text(e.value);
+    w.text(e.detail);
+  }
+}
+
+void read_tally(Reader& r, IssueTally& t) {
+  t.count = r.pod<std::uint64_t>();
+  const auto n = r.pod<std::uint64_t>();
+  for (std::uint64_t i = 0; i < n; ++i) {
+    IssueExample e;
+    e.line = r.pod<std::uint64_t>();
+    e.column = r.pod<std::uint32_t>();
+    e.column_name = r.text();
+    e.value = r.text();
+    e.detail = r.text();
+    t.examples.push_back(std::move(e));
+  }
+}
+
+}  // namespace
+
+std::string encode_partial(const PartialResult& part) {
+  Writer w;
+  w.pod(kMagic);
+  w.pod(part.start_offset);
+  w.pod(part.split_offset);
+  w.pod(part.split_line);
+  w.pod(part.encoding_decided);
+  const Dataset& ds = *part.result.dataset;
+  w.strings(ds.order_keys, ds.order_keys.size());
+  w.strings(ds.customer_keys, ds.customer_keys.size());
+  w.strings(ds.product_keys, ds.product_keys.size());
+  w.strings(ds.text, ds.text.size());
+  w.strings(ds.customer_text, ds.customer_text.size());
+  const OrdersTable& o = ds.orders;
+  w.column(o.key); w.column(o.customer); w.column(o.day); w.column(o.second_of_day); w.column(o.status);
+  w.column(o.total); w.column(o.refunded); w.column(o.net); w.column(o.items); w.column(o.channel);
+  w.column(o.coupon); w.column(o.currency); w.column(o.source_line);
+  const LineItemsTable& l = ds.lines;
+  w.column(l.order); w.column(l.product); w.column(l.quantity); w.column(l.amount); w.column(l.kind);
+  const CustomersTable& c = ds.customers;
+  w.column(c.key); w.column(c.key_kind); w.column(c.email); w.column(c.phone); w.column(c.name);
+  const ProductsTable& p = ds.products;
+  w.column(p.key); w.column(p.name); w.column(p.vendor); w.column(p.category);
+
+  const Diagnostics& d = part.result.diagnostics;
+  w.pod(d.bytes); w.pod(d.lines); w.pod(d.blank_lines); w.pod(d.rows_read); w.pod(d.rows_used); w.pod(d.refund_rows);
+  w.text(d.encoding);
+  w.text(d.encoding_reason);
+  for (const IssueTally& t : d.skipped) write_tally(w, t);
+  for (const IssueTally& t : d.warnings) write_tally(w, t);
+  return w.take();
+}
+
+PartialResult decode_partial(std::string_view bytes) {
+  Reader r(bytes);
+  if (r.pod<std::uint32_t>() != kMagic) throw IngestError(IngestErrorCode::InvalidState, "not a part of a file");
+  PartialResult part;
+  part.start_offset = r.pod<std::uint64_t>();
+  part.split_offset = r.pod<std::uint64_t>();
+  part.split_line = r.pod<std::uint64_t>();
+  part.encoding_decided = r.pod<bool>();
+  part.result.dataset = std::make_unique<Dataset>();
+  Dataset& ds = *part.result.dataset;
+  r.strings([&](std::string_view s) { ds.order_keys.add_absent(s); });
+  r.strings([&](std::string_view s) { ds.customer_keys.add_absent(s); });
+  r.strings([&](std::string_view s) { ds.product_keys.add_absent(s); });
+  r.strings([&](std::string_view s) { ds.text.add_absent(s); });
+  r.strings([&](std::string_view s) { ds.customer_text.add(s); });
+  OrdersTable& o = ds.orders;
+  r.column(o.key); r.column(o.customer); r.column(o.day); r.column(o.second_of_day); r.column(o.status);
+  r.column(o.total); r.column(o.refunded); r.column(o.net); r.column(o.items); r.column(o.channel);
+  r.column(o.coupon); r.column(o.currency); r.column(o.source_line);
+  LineItemsTable& l = ds.lines;
+  r.column(l.order); r.column(l.product); r.column(l.quantity); r.column(l.amount); r.column(l.kind);
+  CustomersTable& c = ds.customers;
+  r.column(c.key); r.column(c.key_kind); r.column(c.email); r.column(c.phone); r.column(c.name);
+  ProductsTable& p = ds.products;
+  r.column(p.key); r.column(p.name); r.column(p.vendor); r.column(p.category);
+
+  Diagnostics& d = part.result.diagnostics;
+  d.bytes = r.pod<std::uint64_t>(); d.lines = r.pod<std::uint64_t>(); d.blank_lines = r.pod<std::uint64_t>();
+  d.rows_read = r.pod<std::uint64_t>(); d.rows_used = r.pod<std::uint64_t>(); d.refund_rows = r.pod<std::uint64_t>();
+  d.encoding = r.text();
+  d.encoding_reason = r.text();
+  for (IssueTally& t : d.skipped) read_tally(r, t);
+  for (IssueTally& t : d.warnings) read_tally(r, t);
+  return part;
+}
+
+}  // namespace orderlens

@@ -1,0 +1,163 @@
+// Parallel ingestion (a first part and a later part merged) must give exactly the report of a
+// sequential ingestion, for every fixture and for split points that fall in awkward places; when
+// the parts do not fit together, the first part continues alone and the result is still exact.
+#include <doctest.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "api/report_json.hpp"
+#include "api/summary_options.hpp"
+#include "fixture_support.hpp"
+#include "ingest/ingest_error.hpp"
+#include "ingest/ingestor.hpp"
+#include "ingest/partial_codec.hpp"
+
+namespace fs = std::filesystem;
+using namespace orderlens;
+using orderlens::testing::read_file;
+using orderlens::testing::run_report;
+using orderlens::testing::source_dir;
+
+namespace {
+
+enum class Outcome { Merged, FirstPartContinued, NotSplit };
+
+struct ParallelRun {
+  nlohmann::ordered_json report;
+  Outcome outcome = Outcome::NotSplit;
+};
+
+nlohmann::ordered_json report_of(IngestResult& r, const std::string& summary_json) {
+  nlohmann::ordered_json out;
+  out["diagnostics"] = diagnostics_json(r.diagnostics);
+  out["customers"] = customers_json(*r.dataset, summarize_customers(*r.dataset, parse_summary_options(summary_json)));
+  return out;
+}
+
+// The split the package makes: just after the first line feed at or after `near`.
+std::optional<std::size_t> split_after(const std::string& bytes, std::size_t near) {
+  const std::size_t lf = bytes.find('\n', near);
+  if (lf == std::string::npos || lf + 1 >= bytes.size()) return std::nullopt;
+  return lf + 1;
+}
+
+// What bindings/js does with two instances, in one process: the first part settles, the later
+// part starts at the split with its settings, the first part stops at the later part's own
+// first row and absorbs it (through the byte codec), or continues alone.
+// A named delimiter, a short header search and a short profile let small files settle early.
+constexpr const char* kOptions = R"({"delimiter": ",", "headerSearchRows": 2, "profileRows": 3})";
+
+ParallelRun run_parallel(const std::string& bytes, std::size_t near, const std::string& summary_json,
+                         std::size_t chunk = 4096) {
+  ParallelRun run;
+  const auto split = split_after(bytes, near);
+  Ingestor first(parse_ingest_options(kOptions));
+  std::size_t fed = 0;
+  auto feed_to = [&](std::size_t end) {
+    while (fed < end) {
+      const std::size_t n = std::min(chunk, end - fed);
+      first.push(std::string_view(bytes).substr(fed, n));
+      fed += n;
+    }
+  };
+  std::optional<IngestSettings> settings;
+  while (split && fed < *split && !(settings = first.settings())) feed_to(std::min(*split, fed + chunk));
+  if (!settings) settings = first.settings();
+  if (split && settings) {
+    Ingestor later(parse_ingest_options(kOptions), *settings, *split);
+    for (std::size_t at = *split; at < bytes.size(); at += chunk)
+      later.push(std::string_view(bytes).substr(at, chunk));
+    if (const auto own = later.split_offset(); own && *own >= fed) {
+      PartialResult part = decode_partial(encode_partial(later.finish_part()));
+      feed_to(*own);
+      if (auto merged = first.finish_with_part(std::move(part))) {
+        run.outcome = Outcome::Merged;
+        run.report = report_of(*merged, summary_json);
+        return run;
+      }
+      run.outcome = Outcome::FirstPartContinued;
+    }
+  }
+  feed_to(bytes.size());
+  IngestResult whole = first.finish();
+  run.report = report_of(whole, summary_json);
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("parallel ingestion equals sequential ingestion on the generated exports") {
+  for (const char* name : {"tests/fixtures/generated/shopify-small.csv", "samples/shopify-sample.csv"}) {
+    CAPTURE(name);
+    const std::string bytes = read_file(source_dir() / name);
+    const auto sequential = run_report(bytes, kOptions, "", 0);
+    for (double at : {0.5, 0.3, 0.77}) {
+      CAPTURE(at);
+      const ParallelRun run = run_parallel(bytes, static_cast<std::size_t>(bytes.size() * at), "");
+      CHECK(run.outcome == Outcome::Merged);
+      CHECK(run.report.dump() == sequential.dump());
+    }
+  }
+}
+
+TEST_CASE("parallel ingestion at every line of a small export equals sequential ingestion") {
+  const std::string bytes = read_file(source_dir() / "tests/fixtures/hand/shopify-full-header.csv");
+  const auto sequential = run_report(bytes, kOptions, "", 0);
+  int merged = 0;
+  for (std::size_t near = 1; near < bytes.size(); ++near) {
+    if (bytes[near - 1] != '\n') continue;
+    const ParallelRun run = run_parallel(bytes, near, "", 7);
+    CAPTURE(near);
+    CHECK(run.report.dump() == sequential.dump());
+    merged += run.outcome == Outcome::Merged;
+  }
+  // Splits inside the multi-line notes cannot merge; the others do.
+  CHECK(merged > 0);
+}
+
+TEST_CASE("a split inside a quoted value falls back to the first part, with the exact result") {
+  // Every row's note spans many lines: almost every line feed is inside quotes.
+  std::string csv = "order_id,customer_id,date,amount,note\n";
+  for (int i = 0; i < 200; ++i) {
+    csv += "A" + std::to_string(i) + ",c" + std::to_string(i % 17) + ",2024-0" + std::to_string(1 + i % 9) + "-1" +
+           std::to_string(i % 10) + "," + std::to_string(10 + i) + ".50,\"first line\n";
+    for (int k = 0; k < 6; ++k) csv += "order_id,customer_id,date,amount,note line " + std::to_string(k) + "\n";
+    csv += "last line\"\n";
+  }
+  const auto sequential = run_report(csv, kOptions, "", 0);
+  int fell_back = 0;
+  for (double at : {0.4, 0.5, 0.61, 0.73}) {
+    const ParallelRun run = run_parallel(csv, static_cast<std::size_t>(csv.size() * at), "");
+    CHECK(run.report.dump() == sequential.dump());
+    fell_back += run.outcome == Outcome::FirstPartContinued;
+  }
+  CHECK(fell_back > 0);
+}
+
+TEST_CASE("an order id in both parts falls back to the first part, with the exact result") {
+  std::string csv = "order_id,email,date,amount\n";
+  for (int i = 0; i < 300; ++i)
+    csv += "O" + std::to_string(i) + ",u" + std::to_string(i % 40) + "@x.com,2024-05-" + std::to_string(10 + i % 20) +
+           "," + std::to_string(i) + "\n";
+  csv += "O5,u5@x.com,2024-05-15,5\n";  // an order of the first half repeated at the end
+  const auto sequential = run_report(csv, kOptions, "", 0);
+  const ParallelRun run = run_parallel(csv, csv.size() / 2, "");
+  CHECK(run.outcome == Outcome::FirstPartContinued);
+  CHECK(run.report.dump() == sequential.dump());
+}
+
+TEST_CASE("a later part decodes and reports with file offsets and lines") {
+  // Korean text after the split, and an invalid byte: the warning's line and byte offset are
+  // those of the whole file.
+  std::string csv = "order_id,email,date,amount,name\n";
+  for (int i = 0; i < 300; ++i)
+    csv += "O" + std::to_string(i) + ",u" + std::to_string(i) + "@x.com,2024-05-10," + std::to_string(i) + ",김민지\n";
+  csv += "O300,u1@x.com,2024-05-11,3,bad\xFF\n";
+  const auto sequential = run_report(csv, kOptions, "", 0);
+  const ParallelRun run = run_parallel(csv, csv.size() * 2 / 3, "");
+  CHECK(run.outcome == Outcome::Merged);
+  CHECK(run.report.dump() == sequential.dump());
+  CHECK(sequential["diagnostics"]["warnings"][0]["examples"][0]["line"] == 302);
+}
