@@ -5,7 +5,9 @@
 #include "ingest/delimiter_sniffer.hpp"
 #include "ingest/file_kind.hpp"
 #include "ingest/ingest_error.hpp"
+#include "ingest/partial_codec.hpp"
 #include "ingest/partial_merge.hpp"
+#include "ingest/record_start.hpp"
 #include "util/text.hpp"
 
 namespace orderlens {
@@ -332,44 +334,46 @@ std::optional<IngestSettings> Ingestor::settings() const {
   return s;
 }
 
+std::optional<std::size_t> Ingestor::later_part_start(std::string_view window) const {
+  if (!settings()) return std::nullopt;
+  return likely_record_start(window, tokenizer_->dialect(), settings_->header.size());
+}
+
 std::optional<std::uint64_t> Ingestor::split_offset() const {
   if (!continuation_ || awaiting_split_) return std::nullopt;
   return split_offset_;
 }
 
-PartialResult Ingestor::finish_part() {
+std::string Ingestor::finish_part() {
   return with_file_label([&] {
     if (!continuation_) throw IngestError(IngestErrorCode::InvalidState, "finish_part() on a first part");
-    PartialResult part;
-    part.result = finish_input();
+    const IngestResult result = finish_input();
     if (awaiting_split_)
       throw IngestError(IngestErrorCode::InvalidState, "this part of the file has no row of its own");
-    part.start_offset = base_offset_;
-    part.split_offset = split_offset_;
-    part.split_line = split_line_;
-    part.encoding_decided = decoder_.known();
-    return part;
+    const PartPlacement placement{base_offset_, split_offset_, split_line_, decoder_.known()};
+    return encode_partial(*result.dataset, result.diagnostics, placement);
   });
 }
 
-std::optional<IngestResult> Ingestor::finish_with_part(PartialResult part) {
+std::optional<IngestResult> Ingestor::finish_with_part(std::string_view encoded_part) {
   return with_file_label([&]() -> std::optional<IngestResult> {
     if (continuation_ || finished_ || !tokenizer_ || phase_ != Phase::Rows) return std::nullopt;
+    const DecodedPart part = decode_partial(encoded_part);
+    const PartPlacement& at = part.placement;
     // This part must end exactly where the later part's own rows start, with a complete record.
-    if (bytes_pushed_ != part.split_offset || !tokenizer_->at_record_boundary()) return std::nullopt;
-    const bool decided = decoder_.known();
-    if (decided && part.encoding_decided && part.result.diagnostics.encoding != encoding_name(decoder_.encoding()))
-      return std::nullopt;
-    if (!order_ids_disjoint(*dataset_, *part.result.dataset)) return std::nullopt;
-    const std::int64_t line_shift = static_cast<std::int64_t>(tokenizer_->line_breaks() + 1) -
-                                    static_cast<std::int64_t>(part.split_line);
-    IngestResult result = finish_input();
-    merge_part(result, part, line_shift, /*take_encoding=*/!decided && part.encoding_decided);
+    if (bytes_pushed_ != at.split_offset || !tokenizer_->at_record_boundary()) return std::nullopt;
+    const bool known = decoder_.known();
+    if (known && at.encoding_known && part.diagnostics.encoding != encoding_name(decoder_.encoding())) return std::nullopt;
+    if (!add_order_ids(*dataset_, part)) return std::nullopt;  // an order id in both parts
+    const std::int64_t line_shift =
+        static_cast<std::int64_t>(tokenizer_->line_breaks() + 1) - static_cast<std::int64_t>(at.split_line);
+    IngestResult result = finish_input(/*shrink_tables=*/false);  // the merge grows them again
+    merge_part(result, part, line_shift, /*take_encoding=*/!known && at.encoding_known);
     return result;
   });
 }
 
-IngestResult Ingestor::finish_input() {
+IngestResult Ingestor::finish_input(bool shrink_tables) {
   if (finished_) throw IngestError(IngestErrorCode::InvalidState, "finish() called twice");
   finished_ = true;
   if (!kind_checked_) {
@@ -401,7 +405,7 @@ IngestResult Ingestor::finish_input() {
                             diag_.preset_name + ") is not followed by any data rows.");
     start_rows();
   }
-  assembler_->finish();
+  assembler_->finish(shrink_tables);
 
   if (const std::uint64_t bad = decoder_.invalid_sequences()) {
     IssueTally& t = diag_.warnings[static_cast<std::size_t>(WarningKind::InvalidEncoding)];

@@ -29,16 +29,6 @@ struct IngestResult {
   Diagnostics diagnostics;
 };
 
-// A later part of a file ingested in parallel, ready to be merged into the first part
-// (see finish_with_part and docs/architecture.md "Parallel ingestion").
-struct PartialResult {
-  IngestResult result;
-  std::uint64_t start_offset = 0;  // file offset of the part's first byte
-  std::uint64_t split_offset = 0;  // file offset of the part's first own row
-  std::uint64_t split_line = 0;    // that row's line, counted from the part's first byte
-  bool encoding_decided = false;
-};
-
 class Ingestor final : private TextSink, private RecordSink {
  public:
   explicit Ingestor(IngestOptions options);
@@ -61,22 +51,27 @@ class Ingestor final : private TextSink, private RecordSink {
   // profile are decided (nullopt before, for a later part, and for UTF-16 files, whose line ends
   // are not single bytes).
   std::optional<IngestSettings> settings() const;
+  // Where in `window`, raw bytes of the file from near its middle, a later part should start
+  // (record_start.hpp); nullopt before the settings are known or without a line start.
+  std::optional<std::size_t> later_part_start(std::string_view window) const;
   // Finishes the first part, which must have been pushed exactly up to the later part's split
-  // offset, and merges the later part into it. Returns nullopt, leaving this ingestion open to
-  // continue sequentially, when the parts do not fit together exactly (the split fell inside a
-  // quoted value, the encodings differ, or an order id occurs in both parts).
-  std::optional<IngestResult> finish_with_part(PartialResult part);
+  // offset, and merges the later part (as encoded by finish_part) into it. Returns nullopt,
+  // leaving this ingestion open to continue sequentially, when the parts do not fit together
+  // exactly (the split fell inside a quoted value, the encodings differ, or an order id occurs
+  // in both parts). See docs/architecture.md "Parallel ingestion".
+  std::optional<IngestResult> finish_with_part(std::string_view encoded_part);
 
   // Parallel ingestion, later part: where its own rows start (nullopt until seen).
   std::optional<std::uint64_t> split_offset() const;
-  // Finishes a later part; throws IngestError(InvalidState) when it never found its first row.
-  PartialResult finish_part();
+  // Finishes a later part, encoded for the first part (partial_codec.hpp); throws
+  // IngestError(InvalidState) when it never found a row of its own.
+  std::string finish_part();
 
  private:
   enum class Phase : std::uint8_t { Header, Profile, Rows };
 
   void push_bytes(std::string_view bytes);
-  IngestResult finish_input();
+  IngestResult finish_input(bool shrink_tables = true);
   void on_text(std::string_view text) override;
   void on_record(const CsvRecord& record) override;
   void feed_decoder(std::string_view bytes);

@@ -453,15 +453,14 @@ void OrderAssembler::add_row(const CsvRecord& record) {
   ++diag_.rows_used;
 }
 
-// The tables grew by doubling: give back the slack, and release the ingestion-only state.
-void OrderAssembler::shrink_tables() {
-  ds_.shrink_to_fit();
+// The state only ingestion needs.
+void OrderAssembler::release_ingestion_state() {
   auto release = [](auto&... v) { ((v = {}), ...); };
   release(row_fingerprint_, row_previous_, order_last_row_, written_total_, refund_column_, refund_rows_, order_status_,
           cancelled_at_, date_text_hash_, total_text_hash_, identity_text_hash_);
 }
 
-void OrderAssembler::finish() {
+void OrderAssembler::finish(bool shrink) {
   OrdersTable& o = ds_.orders;
   const std::size_t n = o.size();
   std::vector<double> sale(n, 0.0), refunded_sale(n, 0.0), refund_lines(n, 0.0), items(n, 0.0);
@@ -527,7 +526,8 @@ void OrderAssembler::finish() {
     o.net[k] = net;
   }
 
-  shrink_tables();
+  if (shrink) ds_.shrink_to_fit();
+  release_ingestion_state();
   count_results(ds_, diag_);
 }
 

@@ -41,8 +41,9 @@ class OrderAssembler {
   OrderAssembler(AssemblerConfig config, Dataset& dataset, Diagnostics& diagnostics);
 
   void add_row(const CsvRecord& record);
-  // Applies the status and refund rules to every order and fills the result counts.
-  void finish();
+  // Applies the status and refund rules to every order and fills the result counts. `shrink`
+  // gives back the tables' slack (skipped when a later part will be appended anyway).
+  void finish(bool shrink = true);
 
  private:
   struct Value {
@@ -85,7 +86,7 @@ class OrderAssembler {
   std::uint32_t customer_for(const Identity& id, const CsvRecord& record);
   void conflict(const Value& v, std::string_view kept);
   void flush_warnings(const CsvRecord& record);
-  void shrink_tables();
+  void release_ingestion_state();
 
   // Warnings about a row are held until the row is known to be used, so a skipped row is
   // counted once, under its skip reason.

@@ -64,10 +64,12 @@ class Reader {
     if (n) std::memcpy(v.data(), in_.data() + at_, n * sizeof(T));
     at_ += n * sizeof(T);
   }
-  template <typename Add>
-  void strings(Add add) {
+  void strings(std::vector<std::string_view>& out) {
     const auto count = pod<std::uint64_t>();
-    for (std::uint64_t id = 1; id < count; ++id) add(text());
+    if (count == 0 || count > in_.size()) throw IngestError(IngestErrorCode::InvalidState, "a part of the file arrived damaged");
+    out.reserve(count);
+    out.emplace_back();
+    for (std::uint64_t id = 1; id < count; ++id) out.push_back(text());
   }
 
  private:
@@ -104,16 +106,57 @@ void read_tally(Reader& r, IssueTally& t) {
   }
 }
 
+// Every index of the tables points inside its table or pool, so merging cannot read out of bounds.
+void validate(const DecodedPart& p) {
+  auto check = [](bool ok) {
+    if (!ok) throw IngestError(IngestErrorCode::InvalidState, "a part of the file arrived damaged");
+  };
+  auto all_below = [&](const auto& column, std::size_t limit) {
+    for (const auto v : column) check(v < limit);
+  };
+  const std::size_t orders = p.orders.key.size();
+  for (const auto* column : {&p.orders.customer, &p.orders.channel, &p.orders.coupon, &p.orders.currency})
+    check(column->size() == orders);
+  check(p.orders.day.size() == orders && p.orders.second_of_day.size() == orders && p.orders.status.size() == orders &&
+        p.orders.total.size() == orders && p.orders.refunded.size() == orders && p.orders.net.size() == orders &&
+        p.orders.items.size() == orders && p.orders.source_line.size() == orders);
+  all_below(p.orders.key, p.order_keys.size());
+  all_below(p.orders.customer, p.customers.key.size());
+  all_below(p.orders.channel, p.text.size());
+  all_below(p.orders.coupon, p.text.size());
+  all_below(p.orders.currency, p.text.size());
+  for (OrderStatus s : p.orders.status) check(static_cast<int>(s) < kOrderStatusCount);
+  const std::size_t lines = p.lines.order.size();
+  check(p.lines.product.size() == lines && p.lines.quantity.size() == lines && p.lines.amount.size() == lines &&
+        p.lines.kind.size() == lines);
+  all_below(p.lines.order, orders);
+  for (std::uint32_t product : p.lines.product) check(product == LineItemsTable::kNoProduct || product < p.products.key.size());
+  for (LineKind k : p.lines.kind) check(static_cast<int>(k) <= static_cast<int>(LineKind::Refund));
+  const std::size_t customers = p.customers.key.size();
+  check(p.customers.key_kind.size() == customers && p.customers.email.size() == customers &&
+        p.customers.phone.size() == customers && p.customers.name.size() == customers);
+  all_below(p.customers.key, p.customer_keys.size());
+  for (IdentityKind k : p.customers.key_kind) check(static_cast<int>(k) <= static_cast<int>(IdentityKind::Name));
+  all_below(p.customers.email, p.customer_text.size());
+  all_below(p.customers.phone, p.customer_text.size());
+  all_below(p.customers.name, p.customer_text.size());
+  const std::size_t products = p.products.key.size();
+  check(p.products.name.size() == products && p.products.vendor.size() == products && p.products.category.size() == products);
+  all_below(p.products.key, p.product_keys.size());
+  all_below(p.products.name, p.text.size());
+  all_below(p.products.vendor, p.text.size());
+  all_below(p.products.category, p.text.size());
+}
+
 }  // namespace
 
-std::string encode_partial(const PartialResult& part) {
+std::string encode_partial(const Dataset& ds, const Diagnostics& d, const PartPlacement& placement) {
   Writer w;
   w.pod(kMagic);
-  w.pod(part.start_offset);
-  w.pod(part.split_offset);
-  w.pod(part.split_line);
-  w.pod(part.encoding_decided);
-  const Dataset& ds = *part.result.dataset;
+  w.pod(placement.start_offset);
+  w.pod(placement.split_offset);
+  w.pod(placement.split_line);
+  w.pod(placement.encoding_known);
   w.strings(ds.order_keys, ds.order_keys.size());
   w.strings(ds.customer_keys, ds.customer_keys.size());
   w.strings(ds.product_keys, ds.product_keys.size());
@@ -130,7 +173,6 @@ std::string encode_partial(const PartialResult& part) {
   const ProductsTable& p = ds.products;
   w.column(p.key); w.column(p.name); w.column(p.vendor); w.column(p.category);
 
-  const Diagnostics& d = part.result.diagnostics;
   w.pod(d.bytes); w.pod(d.lines); w.pod(d.blank_lines); w.pod(d.rows_read); w.pod(d.rows_used); w.pod(d.refund_rows);
   w.text(d.encoding);
   w.text(d.encoding_reason);
@@ -139,39 +181,42 @@ std::string encode_partial(const PartialResult& part) {
   return w.take();
 }
 
-PartialResult decode_partial(std::string_view bytes) {
+DecodedPart decode_partial(std::string_view bytes) {
   Reader r(bytes);
   if (r.pod<std::uint32_t>() != kMagic) throw IngestError(IngestErrorCode::InvalidState, "not a part of a file");
-  PartialResult part;
-  part.start_offset = r.pod<std::uint64_t>();
-  part.split_offset = r.pod<std::uint64_t>();
-  part.split_line = r.pod<std::uint64_t>();
-  part.encoding_decided = r.pod<bool>();
-  part.result.dataset = std::make_unique<Dataset>();
-  Dataset& ds = *part.result.dataset;
-  r.strings([&](std::string_view s) { ds.order_keys.add_absent(s); });
-  r.strings([&](std::string_view s) { ds.customer_keys.add_absent(s); });
-  r.strings([&](std::string_view s) { ds.product_keys.add_absent(s); });
-  r.strings([&](std::string_view s) { ds.text.add_absent(s); });
-  r.strings([&](std::string_view s) { ds.customer_text.add(s); });
-  OrdersTable& o = ds.orders;
+  DecodedPart part;
+  part.placement.start_offset = r.pod<std::uint64_t>();
+  part.placement.split_offset = r.pod<std::uint64_t>();
+  part.placement.split_line = r.pod<std::uint64_t>();
+  part.placement.encoding_known = r.pod<bool>();
+  r.strings(part.order_keys);
+  r.strings(part.customer_keys);
+  r.strings(part.product_keys);
+  r.strings(part.text);
+  r.strings(part.customer_text);
+  OrdersTable& o = part.orders;
   r.column(o.key); r.column(o.customer); r.column(o.day); r.column(o.second_of_day); r.column(o.status);
   r.column(o.total); r.column(o.refunded); r.column(o.net); r.column(o.items); r.column(o.channel);
   r.column(o.coupon); r.column(o.currency); r.column(o.source_line);
-  LineItemsTable& l = ds.lines;
+  LineItemsTable& l = part.lines;
   r.column(l.order); r.column(l.product); r.column(l.quantity); r.column(l.amount); r.column(l.kind);
-  CustomersTable& c = ds.customers;
+  CustomersTable& c = part.customers;
   r.column(c.key); r.column(c.key_kind); r.column(c.email); r.column(c.phone); r.column(c.name);
-  ProductsTable& p = ds.products;
+  ProductsTable& p = part.products;
   r.column(p.key); r.column(p.name); r.column(p.vendor); r.column(p.category);
 
-  Diagnostics& d = part.result.diagnostics;
-  d.bytes = r.pod<std::uint64_t>(); d.lines = r.pod<std::uint64_t>(); d.blank_lines = r.pod<std::uint64_t>();
-  d.rows_read = r.pod<std::uint64_t>(); d.rows_used = r.pod<std::uint64_t>(); d.refund_rows = r.pod<std::uint64_t>();
+  Diagnostics& d = part.diagnostics;
+  d.bytes = r.pod<std::uint64_t>();
+  d.lines = r.pod<std::uint64_t>();
+  d.blank_lines = r.pod<std::uint64_t>();
+  d.rows_read = r.pod<std::uint64_t>();
+  d.rows_used = r.pod<std::uint64_t>();
+  d.refund_rows = r.pod<std::uint64_t>();
   d.encoding = r.text();
   d.encoding_reason = r.text();
   for (IssueTally& t : d.skipped) read_tally(r, t);
   for (IssueTally& t : d.warnings) read_tally(r, t);
+  validate(part);
   return part;
 }
 

@@ -9,9 +9,9 @@ namespace orderlens {
 namespace {
 
 // Ids of the later part's strings in the first part's pool (adding the new ones).
-std::vector<std::uint32_t> remap_pool(StringPool& into, const StringPool& from) {
+std::vector<std::uint32_t> remap_pool(StringPool& into, const std::vector<std::string_view>& from) {
   std::vector<std::uint32_t> map(from.size(), StringPool::kNone);
-  for (std::uint32_t id = 1; id < from.size(); ++id) map[id] = into.intern(from.view(id));
+  for (std::uint32_t id = 1; id < from.size(); ++id) map[id] = into.intern(from[id]);
   return map;
 }
 
@@ -25,18 +25,16 @@ void merge_tally(IssueTally& into, const IssueTally& from, std::int64_t line_shi
   }
 }
 
-void merge_customers(Dataset& into, const Dataset& from, std::vector<std::uint32_t>& customer_map) {
+std::vector<std::uint32_t> merge_customers(Dataset& into, const DecodedPart& from) {
   CustomersTable& c = into.customers;
   const CustomersTable& fc = from.customers;
-  customer_map.resize(fc.size());
+  std::vector<std::uint32_t> map(fc.size());
   auto keep = [&](std::uint32_t& slot, std::uint32_t from_id) {
-    if (slot == 0 && from_id != 0) slot = into.customer_text.add(from.customer_text.view(from_id));
+    if (slot == 0 && from_id != 0) slot = into.customer_text.add(from.customer_text[from_id]);
   };
   for (std::uint32_t k = 0; k < fc.size(); ++k) {
-    const std::string_view key = from.customer_keys.view(fc.key[k]);
-    std::uint32_t id = into.customer_keys.find(key);
-    if (id == StringPool::kNone) {
-      id = into.customer_keys.add_absent(key);
+    const auto [id, added] = into.customer_keys.insert(from.customer_keys[fc.key[k]]);
+    if (added) {
       c.key.push_back(id);
       c.key_kind.push_back(fc.key_kind[k]);
       c.email.push_back(0);
@@ -48,19 +46,18 @@ void merge_customers(Dataset& into, const Dataset& from, std::vector<std::uint32
     keep(c.email[index], fc.email[k]);
     keep(c.phone[index], fc.phone[k]);
     keep(c.name[index], fc.name[k]);
-    customer_map[k] = index;
+    map[k] = index;
   }
+  return map;
 }
 
-std::vector<std::uint32_t> merge_products(Dataset& into, const Dataset& from, const std::vector<std::uint32_t>& text_map) {
+std::vector<std::uint32_t> merge_products(Dataset& into, const DecodedPart& from, const std::vector<std::uint32_t>& text_map) {
   ProductsTable& p = into.products;
   const ProductsTable& fp = from.products;
   std::vector<std::uint32_t> map(fp.size());
   for (std::uint32_t k = 0; k < fp.size(); ++k) {
-    const std::string_view key = from.product_keys.view(fp.key[k]);
-    std::uint32_t id = into.product_keys.find(key);
-    if (id == StringPool::kNone) {
-      id = into.product_keys.add_absent(key);
+    const auto [id, added] = into.product_keys.insert(from.product_keys[fp.key[k]]);
+    if (added) {
       p.key.push_back(id);
       p.name.push_back(text_map[fp.name[k]]);
       p.vendor.push_back(text_map[fp.vendor[k]]);
@@ -71,64 +68,94 @@ std::vector<std::uint32_t> merge_products(Dataset& into, const Dataset& from, co
   return map;
 }
 
+// Room for the later part's rows, so appending does not reallocate on the way.
+void reserve_for(Dataset& into, const DecodedPart& from) {
+  auto more = [](auto& into_column, const auto& from_column) { into_column.reserve(into_column.size() + from_column.size()); };
+  OrdersTable& o = into.orders;
+  const OrdersTable& f = from.orders;
+  more(o.key, f.key); more(o.customer, f.customer); more(o.day, f.day); more(o.second_of_day, f.second_of_day);
+  more(o.status, f.status); more(o.total, f.total); more(o.refunded, f.refunded); more(o.net, f.net);
+  more(o.items, f.items); more(o.channel, f.channel); more(o.coupon, f.coupon); more(o.currency, f.currency);
+  more(o.source_line, f.source_line);
+  LineItemsTable& l = into.lines;
+  const LineItemsTable& g = from.lines;
+  more(l.order, g.order); more(l.product, g.product); more(l.quantity, g.quantity); more(l.amount, g.amount);
+  more(l.kind, g.kind);
+  CustomersTable& c = into.customers;
+  const CustomersTable& h = from.customers;
+  more(c.key, h.key); more(c.key_kind, h.key_kind); more(c.email, h.email); more(c.phone, h.phone); more(c.name, h.name);
+  into.customer_keys.reserve_more(from.customer_keys.size());
+}
+
+template <typename T>
+void append(std::vector<T>& into, const std::vector<T>& from) {
+  into.insert(into.end(), from.begin(), from.end());
+}
+
 }  // namespace
 
-bool order_ids_disjoint(const Dataset& first, const Dataset& later) {
-  for (std::uint32_t id = 1; id < later.order_keys.size(); ++id)
-    if (first.order_keys.find(later.order_keys.view(id)) != StringPool::kNone) return false;
+bool add_order_ids(Dataset& first, const DecodedPart& later) {
+  StringPool& pool = first.order_keys;
+  const std::size_t before = pool.size();
+  pool.reserve_more(later.order_keys.size());
+  // In the order of the later part's orders, so they get consecutive ids after the first part's.
+  for (std::uint32_t id : later.orders.key) {
+    if (id == StringPool::kNone) continue;
+    if (!pool.insert(later.order_keys[id]).second) {
+      pool.truncate(before);
+      return false;
+    }
+  }
   return true;
 }
 
-void merge_part(IngestResult& first, const PartialResult& later, std::int64_t line_shift, bool take_encoding) {
+void merge_part(IngestResult& first, const DecodedPart& from, std::int64_t line_shift, bool take_encoding) {
   Dataset& into = *first.dataset;
-  const Dataset& from = *later.result.dataset;
+  reserve_for(into, from);
 
   const std::vector<std::uint32_t> text_map = remap_pool(into.text, from.text);
-  std::vector<std::uint32_t> customer_map;
-  merge_customers(into, from, customer_map);
+  const std::vector<std::uint32_t> customer_map = merge_customers(into, from);
   const std::vector<std::uint32_t> product_map = merge_products(into, from, text_map);
+  auto shifted = [&](std::uint64_t line) { return static_cast<std::uint64_t>(static_cast<std::int64_t>(line) + line_shift); };
 
   OrdersTable& o = into.orders;
   const OrdersTable& fo = from.orders;
   const auto order_base = static_cast<std::uint32_t>(o.size());
-  for (std::size_t k = 0; k < fo.size(); ++k) {
-    o.key.push_back(fo.key[k] == StringPool::kNone ? StringPool::kNone
-                                                    : into.order_keys.add_absent(from.order_keys.view(fo.key[k])));
-    o.customer.push_back(customer_map[fo.customer[k]]);
-    o.day.push_back(fo.day[k]);
-    o.second_of_day.push_back(fo.second_of_day[k]);
-    o.status.push_back(fo.status[k]);
-    o.total.push_back(fo.total[k]);
-    o.refunded.push_back(fo.refunded[k]);
-    o.net.push_back(fo.net[k]);
-    o.items.push_back(fo.items[k]);
-    o.channel.push_back(text_map[fo.channel[k]]);
-    o.coupon.push_back(text_map[fo.coupon[k]]);
-    o.currency.push_back(text_map[fo.currency[k]]);
-    o.source_line.push_back(static_cast<std::uint64_t>(static_cast<std::int64_t>(fo.source_line[k]) + line_shift));
-  }
+  for (std::size_t k = 0; k < fo.size(); ++k)  // ids given by add_order_ids: consecutive
+    o.key.push_back(fo.key[k] == StringPool::kNone ? StringPool::kNone : static_cast<std::uint32_t>(order_base + k + 1));
+  for (std::uint32_t c : fo.customer) o.customer.push_back(customer_map[c]);
+  append(o.day, fo.day);
+  append(o.second_of_day, fo.second_of_day);
+  append(o.status, fo.status);
+  append(o.total, fo.total);
+  append(o.refunded, fo.refunded);
+  append(o.net, fo.net);
+  append(o.items, fo.items);
+  for (std::uint32_t t : fo.channel) o.channel.push_back(text_map[t]);
+  for (std::uint32_t t : fo.coupon) o.coupon.push_back(text_map[t]);
+  for (std::uint32_t t : fo.currency) o.currency.push_back(text_map[t]);
+  for (std::uint64_t line : fo.source_line) o.source_line.push_back(shifted(line));
+
   LineItemsTable& l = into.lines;
   const LineItemsTable& fl = from.lines;
-  for (std::size_t i = 0; i < fl.size(); ++i) {
-    l.order.push_back(order_base + fl.order[i]);
-    l.product.push_back(fl.product[i] == LineItemsTable::kNoProduct ? LineItemsTable::kNoProduct : product_map[fl.product[i]]);
-    l.quantity.push_back(fl.quantity[i]);
-    l.amount.push_back(fl.amount[i]);
-    l.kind.push_back(fl.kind[i]);
-  }
+  for (std::uint32_t k : fl.order) l.order.push_back(order_base + k);
+  for (std::uint32_t p : fl.product)
+    l.product.push_back(p == LineItemsTable::kNoProduct ? LineItemsTable::kNoProduct : product_map[p]);
+  append(l.quantity, fl.quantity);
+  append(l.amount, fl.amount);
+  append(l.kind, fl.kind);
   into.shrink_to_fit();
 
   Diagnostics& d = first.diagnostics;
-  const Diagnostics& fd = later.result.diagnostics;
-  d.bytes += fd.bytes - (later.split_offset - later.start_offset);
-  d.lines = static_cast<std::uint64_t>(static_cast<std::int64_t>(fd.lines) + line_shift);
+  const Diagnostics& fd = from.diagnostics;
+  d.bytes += fd.bytes - (from.placement.split_offset - from.placement.start_offset);
+  d.lines = shifted(fd.lines);
   d.blank_lines += fd.blank_lines;
   d.rows_read += fd.rows_read;
   d.rows_used += fd.rows_used;
   d.refund_rows += fd.refund_rows;
   for (std::size_t i = 0; i < kSkipReasonCount; ++i) merge_tally(d.skipped[i], fd.skipped[i], line_shift, d.max_examples);
-  for (std::size_t i = 0; i < kWarningKindCount; ++i)
-    merge_tally(d.warnings[i], fd.warnings[i], line_shift, d.max_examples);
+  for (std::size_t i = 0; i < kWarningKindCount; ++i) merge_tally(d.warnings[i], fd.warnings[i], line_shift, d.max_examples);
   if (take_encoding) {
     d.encoding = fd.encoding;
     d.encoding_reason = fd.encoding_reason;

@@ -7,13 +7,18 @@
 #include <cstdint>
 
 #include "ingest/ingestor.hpp"
+#include "ingest/partial_codec.hpp"
 
 namespace orderlens {
 
-bool order_ids_disjoint(const Dataset& first, const Dataset& later);
+// Adds the later part's order ids to the first part's pool (ids in the later part's order, so
+// the merged orders keep "order index = id - 1"). Returns false, with the pool as it was, when
+// an order id is already there.
+bool add_order_ids(Dataset& first, const DecodedPart& later);
 
-// `line_shift` turns the part's line numbers (counted from its first byte) into file lines;
-// `take_encoding` uses the part's encoding when the first part saw only ASCII.
-void merge_part(IngestResult& first, const PartialResult& later, std::int64_t line_shift, bool take_encoding);
+// Merges the rest, after add_order_ids. `line_shift` turns the part's line numbers (counted
+// from its first byte) into file lines; `take_encoding` uses the part's encoding when the first
+// part saw only ASCII.
+void merge_part(IngestResult& first, const DecodedPart& later, std::int64_t line_shift, bool take_encoding);
 
 }  // namespace orderlens

@@ -57,7 +57,8 @@ CustomerSummary summarize_customers(const Dataset& ds, const SummaryOptions& opt
       [&](std::size_t i) { return l.kind[i] == LineKind::Sale && l.product[i] != LineItemsTable::kNoProduct; });
 
   std::vector<std::uint32_t> purchases;
-  std::vector<std::uint32_t> products;
+  // Distinct products per customer: the last customer that counted each product.
+  std::vector<std::uint32_t> counted_by(ds.products.size(), 0xFFFFFFFFu);
   for (std::uint32_t c = 0; c < customers; ++c) {
     purchases.clear();
     double gross = 0, net = 0, items = 0;
@@ -71,10 +72,17 @@ CustomerSummary summarize_customers(const Dataset& ds, const SummaryOptions& opt
       }
     }
     if (purchases.empty()) continue;
-    // By date and time; stable, so same-time orders keep file order.
-    std::stable_sort(purchases.begin(), purchases.end(), [&](std::uint32_t a, std::uint32_t b) {
+    // By date and time; stable, so same-time orders keep file order. Insertion sort: most
+    // customers have a few purchases (std::stable_sort allocates a buffer per call).
+    auto before = [&](std::uint32_t a, std::uint32_t b) {
       return o.day[a] != o.day[b] ? o.day[a] < o.day[b] : o.second_of_day[a] < o.second_of_day[b];
-    });
+    };
+    if (purchases.size() > 32) {
+      std::stable_sort(purchases.begin(), purchases.end(), before);
+    } else {
+      for (std::size_t i = 1; i < purchases.size(); ++i)
+        for (std::size_t j = i; j > 0 && before(purchases[j], purchases[j - 1]); --j) std::swap(purchases[j], purchases[j - 1]);
+    }
     // Distinct purchase days, each day's net value summed.
     std::uint32_t days = 0;
     double repeat_value = 0;
@@ -84,12 +92,16 @@ CustomerSummary summarize_customers(const Dataset& ds, const SummaryOptions& opt
       if (new_day) ++days;
       if (days > 1) repeat_value += o.net[k];
     }
-    products.clear();
-    for (std::uint32_t k : purchases)
-      for (std::uint32_t m = by_order.offsets[k]; m < by_order.offsets[k + 1]; ++m)
-        products.push_back(l.product[by_order.members[m]]);
-    std::sort(products.begin(), products.end());
-    const auto distinct = std::unique(products.begin(), products.end()) - products.begin();
+    std::uint32_t distinct = 0;
+    for (std::uint32_t k : purchases) {
+      for (std::uint32_t m = by_order.offsets[k]; m < by_order.offsets[k + 1]; ++m) {
+        const std::uint32_t p = l.product[by_order.members[m]];
+        if (counted_by[p] != c) {
+          counted_by[p] = c;
+          ++distinct;
+        }
+      }
+    }
 
     const std::int32_t first = o.day[purchases.front()];
     const std::int32_t last = o.day[purchases.back()];
@@ -104,7 +116,7 @@ CustomerSummary summarize_customers(const Dataset& ds, const SummaryOptions& opt
     s.aov.push_back(net / n);
     s.items.push_back(items);
     s.first_channel.push_back(o.channel[purchases.front()]);
-    s.products.push_back(static_cast<std::uint32_t>(distinct));
+    s.products.push_back(distinct);
     s.frequency.push_back(days - 1.0);
     s.recency.push_back((last - first) * scale);
     s.T.push_back((end - first) * scale);

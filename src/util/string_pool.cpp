@@ -20,6 +20,26 @@ std::uint32_t StringPool::intern(std::string_view s) {
   return add_absent(s);
 }
 
+std::pair<std::uint32_t, bool> StringPool::insert(std::string_view s) {
+  if (s.empty()) return {kNone, false};
+  const auto id = static_cast<std::uint32_t>(strings_.size());
+  strings_.push_back(s);  // the index hashes and compares through strings_
+  const auto [it, added] = index_.insert(id);
+  if (!added) {
+    strings_.pop_back();
+    return {*it, false};
+  }
+  strings_.back() = arena_.store(s);
+  return {id, true};
+}
+
+void StringPool::truncate(std::size_t size) {
+  while (strings_.size() > std::max<std::size_t>(size, 1)) {
+    index_.erase(static_cast<std::uint32_t>(strings_.size() - 1));
+    strings_.pop_back();
+  }
+}
+
 std::uint32_t StringPool::add_absent(std::string_view s) {
   if (s.empty()) return kNone;
   const auto id = static_cast<std::uint32_t>(strings_.size());

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <tsl/robin_set.h>
@@ -32,12 +33,21 @@ class StringPool {
   std::uint32_t intern(std::string_view s);
   // Adds `s`, known to be absent (the caller has just looked it up): saves a second lookup.
   std::uint32_t add_absent(std::string_view s);
+  // Adds `s` when new; returns its id and whether it was added.
+  std::pair<std::uint32_t, bool> insert(std::string_view s);
+  // Forgets the strings added after the pool had `size` ids (the characters stay allocated).
+  void truncate(std::size_t size);
   // Returns the id of `s`, or kNone when it was never interned.
   std::uint32_t find(std::string_view s) const;
   // The string of an id; kNone gives "".
   std::string_view view(std::uint32_t id) const { return strings_[id]; }
   // Number of ids handed out, including kNone.
   std::size_t size() const { return strings_.size(); }
+  // Makes room for `more` strings without rehashing on the way.
+  void reserve_more(std::size_t more) {
+    strings_.reserve(strings_.size() + more);
+    index_.reserve(index_.size() + more);
+  }
   // Releases the slack of the id table once no more strings are expected (lookups still work).
   void shrink_to_fit() { strings_.shrink_to_fit(); }
   // Bytes held by the pool (characters, index and hash table), for memory reports.
@@ -55,7 +65,8 @@ class StringPool {
     using is_transparent = void;
     const std::vector<std::string_view>* strings;
     std::string_view of(std::uint32_t id) const { return (*strings)[id]; }
-    bool operator()(std::uint32_t a, std::uint32_t b) const { return a == b; }
+    // Ids compare by their strings: insert(new id) must find an equal string stored under another id.
+    bool operator()(std::uint32_t a, std::uint32_t b) const { return a == b || of(a) == of(b); }
     bool operator()(std::uint32_t a, std::string_view b) const { return of(a) == b; }
     bool operator()(std::string_view a, std::uint32_t b) const { return a == of(b); }
   };

@@ -1,0 +1,54 @@
+#include "ingest/record_start.hpp"
+
+namespace orderlens {
+
+namespace {
+
+// Enough records to tell: out of step, a window of wide rows rarely keeps the field count for
+// more than one or two records.
+constexpr std::size_t kRecordsToCheck = 16;
+constexpr std::size_t kCheckBytes = 64 * 1024;
+constexpr std::size_t kMaxCandidates = 64;
+
+class ConsistencyCheck : public RecordSink {
+ public:
+  explicit ConsistencyCheck(std::size_t field_count) : field_count_(field_count) {}
+  void on_record(const CsvRecord& r) override {
+    if (r.blank || checked_ >= kRecordsToCheck) return;
+    ++checked_;
+    consistent_ = consistent_ && r.size() == field_count_;
+  }
+  // At least two complete records, all with the expected field count.
+  bool passed() const { return consistent_ && checked_ >= 2; }
+
+ private:
+  std::size_t field_count_;
+  std::size_t checked_ = 0;
+  bool consistent_ = true;
+};
+
+bool consistent_from(std::string_view text, const CsvDialect& dialect, std::size_t field_count) {
+  // Only complete records reach the sink (no finish()), and no record can exceed the limit.
+  CsvTokenizer tokenizer(dialect, text.size() + 1);
+  ConsistencyCheck check(field_count);
+  tokenizer.push(text, check);
+  return check.passed();
+}
+
+}  // namespace
+
+std::optional<std::size_t> likely_record_start(std::string_view window, const CsvDialect& dialect,
+                                               std::size_t field_count) {
+  std::optional<std::size_t> first;
+  std::size_t candidates = 0;
+  for (std::size_t lf = window.find('\n'); lf != std::string_view::npos && lf + 1 < window.size();
+       lf = window.find('\n', lf + 1)) {
+    const std::size_t start = lf + 1;
+    if (!first) first = start;
+    if (consistent_from(window.substr(start, kCheckBytes), dialect, field_count)) return start;
+    if (++candidates == kMaxCandidates) break;
+  }
+  return first;
+}
+
+}  // namespace orderlens
