@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // WASM side of `npm run bench`: the npm package (dist/, imported through the package's
-// self-reference) in Node — createOrderlens(), load() from a 4 MB-chunk read stream, then the
-// customer summary (dataset.customerColumns()).
+// self-reference) in Node — createOrderlens(), loadFile() (which reads a large file with two
+// WebAssembly instances, the second in a Worker), then the customer summary
+// (dataset.customerColumns()).
 //
-//   node bench/wasm-ingest.mjs <file.csv>
+//   node bench/wasm-ingest.mjs <file.csv> [--threads 1]   (1: one instance, {parallel: false})
 //   ORDERLENS_DIST=<dir> node bench/wasm-ingest.mjs <file.csv>   the package from <dir> instead of dist/
 //                        (bench/run.mjs passes a snapshot of dist/ taken when it starts, so that a
 //                        rebuild during the benchmark does not mix two builds in one report)
@@ -15,14 +16,15 @@
 // (dataset.stats().tableBytes), peakRssMb (max RSS of this process), netRevenueTotal, check}.
 // `check` holds the same totals as bench/peer-papaparse.mjs prints; it is computed after the
 // clock stops.
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const distDir = process.env.ORDERLENS_DIST;
 const { createOrderlens } = await import(distDir ? pathToFileURL(path.join(path.resolve(distDir), 'index.js')).href : 'orderlens');
 
-const file = process.argv[2];
+const args = process.argv.slice(2);
+const oneThread = args.includes('--threads') && args[args.indexOf('--threads') + 1] === '1';
+const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--threads');
 if (!file) {
   console.error('usage: wasm-ingest.mjs <file.csv>');
   process.exit(2);
@@ -31,13 +33,13 @@ if (!file) {
 const t0 = performance.now();
 const ol = await createOrderlens();
 const t1 = performance.now();
-const dataset = await ol.load(fs.createReadStream(file, { highWaterMark: 4 << 20 }), { fileName: path.basename(file) });
+const dataset = await ol.loadFile(file, { parallel: oneThread ? false : undefined });
 const t2 = performance.now();
 const columns = dataset.customerColumns();
 const t3 = performance.now();
 
 const d = dataset.diagnostics;
-const tableBytes = dataset.stats().tableBytes;
+const { tableBytes, parts } = dataset.stats();
 const heapBytes = ol.memoryBytes;
 const seconds = (t3 - t1) / 1000;
 const megabytes = d.bytes / 1e6;
@@ -62,8 +64,9 @@ const check = {
 
 console.log(
   JSON.stringify({
-    engine: 'wasm',
+    engine: oneThread ? 'wasm1' : 'wasm',
     version: ol.version,
+    parts,
     seconds: +seconds.toFixed(4),
     ingestSeconds: +((t2 - t1) / 1000).toFixed(4),
     summarySeconds: +((t3 - t2) / 1000).toFixed(4),

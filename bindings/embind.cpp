@@ -76,6 +76,16 @@ val joined_strings(std::size_t n, Get get) {
   return bytes_copy(out);
 }
 
+val dataset_value(std::unique_ptr<IngestResult> result) {
+  const std::string diagnostics = diagnostics_json(result->diagnostics).dump();
+  const int handle = g_next_handle++;
+  g_datasets[handle] = std::move(result);
+  val r = val::object();
+  r.set("dataset", handle);
+  r.set("diagnostics", diagnostics);
+  return r;
+}
+
 val ingest_begin(std::string options_json) {
   return guarded([&] {
     auto session = std::make_unique<Ingestor>(parse_ingest_options(options_json));
@@ -109,17 +119,88 @@ val ingest_finish(int session) {
   return guarded([&] {
     auto result = std::make_unique<IngestResult>(ingestor->finish());
     ingestor.reset();
-    const std::string diagnostics = diagnostics_json(result->diagnostics).dump();
-    const int handle = g_next_handle++;
-    g_datasets[handle] = std::move(result);
-    val r = val::object();
-    r.set("dataset", handle);
-    r.set("diagnostics", diagnostics);
-    return r;
+    return dataset_value(std::move(result));
   });
 }
 
 void ingest_cancel(int session) { g_sessions.erase(session); }
+
+// Parallel ingestion (see bindings/js/parallel.js): the first part's settings, once known.
+val ingest_settings(int session) {
+  auto it = g_sessions.find(session);
+  val r = val::object();
+  const auto settings = it == g_sessions.end() ? std::nullopt : it->second->settings();
+  r.set("settings", settings ? settings_to_json(*settings) : std::string());
+  return r;
+}
+
+// Where a later part should start in `length` raw bytes at `pointer` (-1: nowhere).
+val ingest_later_part_start(int session, std::uintptr_t pointer, std::size_t length) {
+  auto it = g_sessions.find(session);
+  const auto start = it == g_sessions.end()
+                         ? std::nullopt
+                         : it->second->later_part_start(std::string_view(reinterpret_cast<const char*>(pointer), length));
+  val r = val::object();
+  r.set("offset", start ? static_cast<double>(*start) : -1.0);
+  return r;
+}
+
+// A later part of a file, from file offset `byte_offset`, read with the first part's settings.
+val ingest_begin_part(std::string options_json, std::string settings_json, double byte_offset) {
+  return guarded([&] {
+    auto session = std::make_unique<Ingestor>(parse_ingest_options(options_json), settings_from_json(settings_json),
+                                              static_cast<std::uint64_t>(byte_offset));
+    const int handle = g_next_handle++;
+    g_sessions[handle] = std::move(session);
+    val result = val::object();
+    result.set("session", handle);
+    return result;
+  });
+}
+
+// Where a later part's own rows start (-1 while unknown).
+val ingest_part_split(int session) {
+  auto it = g_sessions.find(session);
+  const auto offset = it == g_sessions.end() ? std::nullopt : it->second->split_offset();
+  val r = val::object();
+  r.set("offset", offset ? static_cast<double>(*offset) : -1.0);
+  return r;
+}
+
+// Finishes a later part: its tables and diagnostics as bytes for the first part.
+val ingest_finish_part(int session) {
+  auto it = g_sessions.find(session);
+  if (it == g_sessions.end()) return error_value("invalid_state", "this ingestion has already finished or failed");
+  std::unique_ptr<Ingestor> ingestor = std::move(it->second);
+  g_sessions.erase(it);
+  return guarded([&] {
+    const std::string bytes = ingestor->finish_part();
+    val r = val::object();
+    r.set("bytes", bytes_copy(bytes));
+    return r;
+  });
+}
+
+// Finishes the first part with a later part's bytes (copied to WASM memory at `pointer`):
+// {dataset, diagnostics}, or {fallback: true} when the parts do not fit together (the session
+// stays open to be continued sequentially).
+val ingest_finish_with_part(int session, std::uintptr_t pointer, std::size_t length) {
+  auto it = g_sessions.find(session);
+  if (it == g_sessions.end()) return error_value("invalid_state", "this ingestion has already finished or failed");
+  Ingestor& ingestor = *it->second;
+  val result = guarded([&] {
+    std::optional<IngestResult> merged =
+        ingestor.finish_with_part(std::string_view(reinterpret_cast<const char*>(pointer), length));
+    if (!merged) {
+      val r = val::object();
+      r.set("fallback", true);
+      return r;
+    }
+    return dataset_value(std::make_unique<IngestResult>(std::move(*merged)));
+  });
+  if (!result.hasOwnProperty("fallback")) g_sessions.erase(session);
+  return result;
+}
 
 void dataset_dispose(int dataset) { g_datasets.erase(dataset); }
 
@@ -138,9 +219,27 @@ val customer_summary(int dataset, std::string options_json) {
     r.set("endDay", s.end_day);
     r.set("ids", joined_strings(s.size(), [&](std::size_t i) { return ds.customer_keys.view(c.key[s.customer[i]]); }));
     r.set("idKinds", typed_copy(id_kinds));
-    r.set("emails", joined_strings(s.size(), [&](std::size_t i) { return ds.email_of(s.customer[i]); }));
+    // An email-keyed customer's email is its id: sent empty, the JS side reuses the id string.
+    r.set("emails", joined_strings(s.size(), [&](std::size_t i) {
+      const std::uint32_t k = s.customer[i];
+      return c.key_kind[k] == IdentityKind::Email ? std::string_view() : ds.email_of(k);
+    }));
     r.set("names", joined_strings(s.size(), [&](std::size_t i) { return ds.name_of(s.customer[i]); }));
-    r.set("firstChannels", joined_strings(s.size(), [&](std::size_t i) { return ds.text.view(s.first_channel[i]); }));
+    // Channels take a few values: the distinct ones, and an index per customer.
+    std::vector<std::uint32_t> channel_index(s.size());
+    std::vector<std::uint32_t> channel_ids;
+    std::vector<std::uint32_t> slot_of(ds.text.size(), 0xFFFFFFFFu);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      std::uint32_t& slot = slot_of[s.first_channel[i]];
+      if (slot == 0xFFFFFFFFu) {
+        slot = static_cast<std::uint32_t>(channel_ids.size());
+        channel_ids.push_back(s.first_channel[i]);
+      }
+      channel_index[i] = slot;
+    }
+    r.set("channelValues", joined_strings(channel_ids.size(), [&](std::size_t i) { return ds.text.view(channel_ids[i]); }));
+    r.set("channelValueCount", static_cast<double>(channel_ids.size()));
+    r.set("firstChannelIndex", typed_copy(channel_index));
     r.set("orders", typed_copy(s.orders));
     r.set("repeatOrders", typed_copy(s.repeat_orders));
     r.set("firstDay", typed_copy(s.first_day));
@@ -176,6 +275,12 @@ EMSCRIPTEN_BINDINGS(orderlens) {
   emscripten::function("ingestPush", &ingest_push);
   emscripten::function("ingestFinish", &ingest_finish);
   emscripten::function("ingestCancel", &ingest_cancel);
+  emscripten::function("ingestSettings", &ingest_settings);
+  emscripten::function("ingestLaterPartStart", &ingest_later_part_start);
+  emscripten::function("ingestBeginPart", &ingest_begin_part);
+  emscripten::function("ingestPartSplit", &ingest_part_split);
+  emscripten::function("ingestFinishPart", &ingest_finish_part);
+  emscripten::function("ingestFinishWithPart", &ingest_finish_with_part);
   emscripten::function("customerSummary", &customer_summary);
   emscripten::function("datasetStats", &dataset_stats);
   emscripten::function("datasetDispose", &dataset_dispose);

@@ -23,15 +23,20 @@ export function isoDate(day) {
 
 export function customerColumnsFromCore(core) {
   const n = core.count;
+  const id = strings(core.ids, n);
+  const idKind = Array.from(core.idKinds, (k) => ID_KINDS[k]);
+  const email = strings(core.emails, n);
+  for (let i = 0; i < n; ++i) if (idKind[i] === 'email') email[i] = id[i];  // the key is the email
+  const channels = strings(core.channelValues, core.channelValueCount);
   return {
     count: n,
     unit: core.unit,
     endDate: isoDate(core.endDay),
-    id: strings(core.ids, n),
-    idKind: Array.from(core.idKinds, (k) => ID_KINDS[k]),
-    email: strings(core.emails, n),
+    id,
+    idKind,
+    email,
     name: strings(core.names, n),
-    firstChannel: strings(core.firstChannels, n),
+    firstChannel: Array.from(core.firstChannelIndex, (k) => channels[k]),
     orders: core.orders,
     repeatOrders: core.repeatOrders,
     firstOrder: Array.from(core.firstDay, isoDate),

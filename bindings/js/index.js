@@ -5,13 +5,14 @@ import createOrderlensModule from './orderlens.mjs';
 import { chunksOf, inputSize, inputName, yieldIfBusy } from './input.js';
 import { customerColumnsFromCore, customersFromColumns } from './customers.js';
 import { OrderlensError, unwrap } from './errors.js';
+import { canLoadInParallel, fileReader, loadInParallel, loadRangesInParallel, loadRangesSequentially, worthParallel } from './parallel.js';
 
 export { OrderlensError } from './errors.js';
 export { createOrderlensWorker } from './worker-client.js';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
 const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
-const JS_ONLY_OPTIONS = new Set(['onProgress', 'signal', 'chunkSize', 'transfer']);
+const JS_ONLY_OPTIONS = new Set(['onProgress', 'signal', 'chunkSize', 'transfer', 'parallel']);
 
 /**
  * Loads the WebAssembly module once. Options: wasmBinary (bytes of orderlens.wasm),
@@ -30,15 +31,19 @@ export async function createOrderlens(options = {}) {
     moduleArgs.locateFile = (path) => (path.endsWith('.wasm') ? wasmUrl : path);
   }
   const module = await createOrderlensModule(moduleArgs);
-  return new Orderlens(module);
+  return new Orderlens(module, options);
 }
 
 class Orderlens {
   #module;
   #scratch = { pointer: 0, capacity: 0 };
+  #createOptions;
 
-  constructor(module) {
+  constructor(module, createOptions) {
     this.#module = module;
+    // Passed on to the Worker of a parallel load, which loads its own copy of the module.
+    this.#createOptions = { wasmUrl: createOptions.wasmUrl ? String(createOptions.wasmUrl) : undefined,
+                            wasmBinary: createOptions.wasmBinary };
   }
 
   /** Version of the WebAssembly core. */
@@ -53,7 +58,37 @@ class Orderlens {
 
   /** Starts a streaming ingestion: push() chunks of bytes, then finish(). */
   ingest(options = {}) {
-    return new IngestSession(this.#module, this.#scratch, ingestOptionsJson(options));
+    const handle = unwrap(this.#module.ingestBegin(ingestOptionsJson(options))).session;
+    return new IngestSession(this.#module, this.#scratch, handle);
+  }
+
+  /**
+   * @internal A later part of a file read in parallel (see parallel.js): from file offset
+   * `offset`, with the first part's `settings`.
+   */
+  _ingestPart(options, settings, offset) {
+    const handle = unwrap(this.#module.ingestBeginPart(ingestOptionsJson(options), settings, offset)).session;
+    return new IngestSession(this.#module, this.#scratch, handle);
+  }
+
+  /**
+   * Node only: reads the file at `path` (same options as load()); a large file is read by two
+   * WebAssembly instances in parallel unless {parallel: false}.
+   */
+  async loadFile(path, options = {}) {
+    if (!isNode) throw new OrderlensError('loadFile() reads files in Node; in a browser pass the File to load()', 'bad_option');
+    const pathModule = process.getBuiltinModule('path');
+    const withName = { fileName: pathModule.basename(String(path)), ...options };
+    const reader = fileReader(String(path));
+    options.signal?.throwIfAborted();
+    const hooks = { onProgress: options.onProgress, signal: options.signal, chunkSize: options.chunkSize ?? DEFAULT_CHUNK_BYTES };
+    if (worthParallel(reader.size, options)) return loadRangesInParallel(this, reader, withName, hooks);
+    return loadRangesSequentially(this, reader, withName, hooks);
+  }
+
+  /** @internal What a Worker needs to create the same module. */
+  get _createOptions() {
+    return this.#createOptions;
   }
 
   /**
@@ -68,6 +103,7 @@ class Orderlens {
     signal?.throwIfAborted();
     const ingestOptions = { ...options };
     if (ingestOptions.fileName === undefined && inputName(input)) ingestOptions.fileName = inputName(input);
+    if (canLoadInParallel(input, options)) return loadInParallel(this, input, ingestOptions, { onProgress, signal, chunkSize });
     const totalBytes = inputSize(input);
     const session = this.ingest(ingestOptions);
     let bytesRead = 0;
@@ -101,10 +137,10 @@ class IngestSession {
   #open = true;
   #rowsRead = 0;
 
-  constructor(module, scratch, optionsJson) {
+  constructor(module, scratch, handle) {
     this.#module = module;
     this.#scratch = scratch;
-    this.#session = unwrap(module.ingestBegin(optionsJson)).session;
+    this.#session = handle;
   }
 
   /** Pushes the next bytes of the file (any chunk size). Returns {rowsRead}. */
@@ -114,9 +150,7 @@ class IngestSession {
     // Large chunks go in slices so the read buffer in WASM memory stays small.
     for (let offset = 0; offset < bytes.length; offset += DEFAULT_CHUNK_BYTES) {
       const part = bytes.subarray(offset, offset + DEFAULT_CHUNK_BYTES);
-      const pointer = this.#reserve(part.length);
-      this.#module.HEAPU8.set(part, pointer);  // the one copy into WASM memory
-      const result = this.#module.ingestPush(this.#session, pointer, part.length);
+      const result = this.#module.ingestPush(this.#session, this.#copyIn(part), part.length);
       if (result.error) this.#open = false;  // the core dropped the session
       this.#rowsRead = unwrap(result).rowsRead;
     }
@@ -138,8 +172,77 @@ class IngestSession {
     this.#module.ingestCancel(this.#session);
   }
 
+  /**
+   * @internal Node: reads `length` bytes of the open file `fd` at `position` straight into
+   * WebAssembly memory (no intermediate buffer) and pushes them. Returns the bytes read.
+   */
+  pushFromFile(fd, position, length) {
+    this.#ensureOpen();
+    const pointer = this.#reserve(length);
+    const read = process.getBuiltinModule('fs').readSync(fd, this.#module.HEAPU8, pointer, length, position);
+    if (read === 0) return 0;
+    const result = this.#module.ingestPush(this.#session, pointer, read);
+    if (result.error) this.#open = false;
+    this.#rowsRead = unwrap(result).rowsRead;
+    return read;
+  }
+
+  /** @internal Rows read so far. */
+  get rowsRead() {
+    return this.#rowsRead;
+  }
+
+  /** @internal First part of a parallel load: the settings for a later part, or null. */
+  settings() {
+    this.#ensureOpen();
+    return this.#module.ingestSettings(this.#session).settings || null;
+  }
+
+  /**
+   * @internal First part: the offset in `bytes` (raw file bytes from near the middle) where a
+   * later part should start, or null.
+   */
+  laterPartStart(bytes) {
+    this.#ensureOpen();
+    const offset = this.#module.ingestLaterPartStart(this.#session, this.#copyIn(bytes), bytes.length).offset;
+    return offset < 0 ? null : offset;
+  }
+
+  /** @internal Later part: the file offset where its own rows start, or -1. */
+  splitOffset() {
+    this.#ensureOpen();
+    return this.#module.ingestPartSplit(this.#session).offset;
+  }
+
+  /** @internal Later part: finishes it, returning its bytes for the first part. */
+  finishPart() {
+    this.#ensureOpen();
+    this.#open = false;
+    return unwrap(this.#module.ingestFinishPart(this.#session)).bytes;
+  }
+
+  /**
+   * @internal First part: finishes with a later part's bytes; null when the parts do not fit
+   * together (the session stays open to continue sequentially).
+   */
+  finishWithPart(bytes) {
+    this.#ensureOpen();
+    const result = this.#module.ingestFinishWithPart(this.#session, this.#copyIn(bytes), bytes.length);
+    if (result.fallback) return null;
+    this.#open = false;
+    unwrap(result);
+    return new Dataset(this.#module, result.dataset, JSON.parse(result.diagnostics), 2);
+  }
+
   #ensureOpen() {
     if (!this.#open) throw new OrderlensError('this ingestion has already finished, failed or been cancelled', 'invalid_state');
+  }
+
+  // Copies bytes into the reusable read buffer in WASM memory (the one copy); returns its address.
+  #copyIn(bytes) {
+    const pointer = this.#reserve(bytes.length);
+    this.#module.HEAPU8.set(bytes, pointer);  // re-read HEAPU8: memory may have grown
+    return pointer;
   }
 
   // One reusable buffer in WASM memory per instance; pointers above 2 GB are unsigned.
@@ -149,10 +252,11 @@ class IngestSession {
       if (s.pointer) this.#module._free(s.pointer);
       s.pointer = 0;
       s.capacity = 0;
-      const pointer = this.#module._malloc(Math.max(length, 64 * 1024)) >>> 0;
+      const capacity = Math.max(length, 64 * 1024);
+      const pointer = this.#module._malloc(capacity) >>> 0;
       if (!pointer) throw new OrderlensError('ran out of memory reserving a read buffer', 'out_of_memory');
       s.pointer = pointer;
-      s.capacity = Math.max(length, 64 * 1024);
+      s.capacity = capacity;
     }
     return s.pointer;
   }
@@ -163,11 +267,13 @@ export class Dataset {
   #module;
   #handle;
   #diagnostics;
+  #parts;
 
-  constructor(module, handle, diagnostics) {
+  constructor(module, handle, diagnostics, parts = 1) {
     this.#module = module;
     this.#handle = handle;
     this.#diagnostics = diagnostics;
+    this.#parts = parts;
   }
 
   /** What ingestion did with every row (see README "Diagnostics"). */
@@ -186,10 +292,10 @@ export class Dataset {
     return customersFromColumns(this.customerColumns(options));
   }
 
-  /** Memory held by this dataset's tables. */
+  /** Memory held by this dataset's tables, and how many parts were read in parallel (1 or 2). */
   stats() {
     this.#ensureLive();
-    return unwrap(this.#module.datasetStats(this.#handle));
+    return { ...unwrap(this.#module.datasetStats(this.#handle)), parts: this.#parts };
   }
 
   /** Frees the dataset's memory; the instance stays usable for other datasets. */
