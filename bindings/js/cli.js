@@ -166,7 +166,8 @@ async function report(file, opts) {
   const ol = await createOrderlens();
   const showProgress = process.stderr.isTTY && !opts.json;
   const total = fs.statSync(file).size;
-  const dataset = await ol.load(fs.createReadStream(file, { highWaterMark: 1 << 20 }), {
+  // Read straight into WebAssembly memory, by two instances in parallel when the file is large.
+  const dataset = await ol.loadFile(file, {
     ...ingestOptions(opts, file),
     onProgress: showProgress ? ({ bytesRead }) => process.stderr.write(`\rreading ${Math.round((100 * bytesRead) / total)}%`) : undefined,
   });

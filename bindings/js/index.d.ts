@@ -23,7 +23,10 @@ export interface IngestOptions {
   mapping?: Partial<Record<ColumnRole, ColumnSpec>>;
   /** 1-based line of the header; default: searched in the first headerSearchRows rows. */
   headerLine?: number;
+  /** Rows searched for the header when headerLine is not given (default 30). */
   headerSearchRows?: number;
+  /** First data rows read to decide the date order and decimal separator (default 1000). */
+  profileRows?: number;
   /** Order of day and month in dates like 03/04/2025. */
   dateOrder?: 'auto' | 'mdy' | 'dmy';
   decimalSeparator?: 'auto' | '.' | ',';
@@ -48,6 +51,12 @@ export interface LoadOptions extends IngestOptions {
   signal?: AbortSignal;
   /** Bytes pushed at a time (default 8 MB). */
   chunkSize?: number;
+  /**
+   * Read with a second WebAssembly instance in a Worker (the later half of the input): true,
+   * false, or undefined = when the input is at least 32 MB and there are 2+ cores. Applies to
+   * File / Blob (browsers), byte arrays, and loadFile(); the result is identical either way.
+   */
+  parallel?: boolean;
 }
 
 export type LoadInput =
@@ -163,7 +172,7 @@ export interface CustomerColumns {
 
 export type ErrorCode =
   | 'empty_file' | 'not_text' | 'no_header' | 'no_data_rows' | 'record_too_large' | 'bad_option' | 'aborted'
-  | 'invalid_state' | 'out_of_memory' | 'internal';
+  | 'invalid_state' | 'out_of_memory' | 'internal' | 'file_unreadable';
 
 export class OrderlensError extends Error {
   readonly name: 'OrderlensError';
@@ -176,12 +185,19 @@ export interface IngestSession {
   cancel(): void;
 }
 
+export interface DatasetStats {
+  /** Bytes held by this dataset's tables in WebAssembly memory. */
+  tableBytes: number;
+  /** 2 when the input was read in parallel by two instances, else 1. */
+  parts: 1 | 2;
+}
+
 export declare class Dataset {
   private constructor();
   readonly diagnostics: Diagnostics;
   customers(options?: SummaryOptions): CustomerSummary[];
   customerColumns(options?: SummaryOptions): CustomerColumns;
-  stats(): { tableBytes: number };
+  stats(): DatasetStats;
   dispose(): void;
 }
 
@@ -190,6 +206,11 @@ export interface Orderlens {
   readonly memoryBytes: number;
   ingest(options?: IngestOptions): IngestSession;
   load(input: LoadInput, options?: LoadOptions): Promise<Dataset>;
+  /**
+   * Node only: reads the file at `path` straight into WebAssembly memory (in parallel when
+   * large); errors reading the file are OrderlensError 'file_unreadable'.
+   */
+  loadFile(path: string, options?: LoadOptions): Promise<Dataset>;
 }
 
 export interface CreateOptions {
@@ -205,7 +226,7 @@ export interface RemoteDataset {
   readonly diagnostics: Diagnostics;
   customers(options?: SummaryOptions): Promise<CustomerSummary[]>;
   customerColumns(options?: SummaryOptions): Promise<CustomerColumns>;
-  stats(): Promise<{ tableBytes: number }>;
+  stats(): Promise<DatasetStats>;
   dispose(): Promise<void>;
 }
 

@@ -77,13 +77,17 @@ class Orderlens {
    */
   async loadFile(path, options = {}) {
     if (!isNode) throw new OrderlensError('loadFile() reads files in Node; in a browser pass the File to load()', 'bad_option');
-    const pathModule = process.getBuiltinModule('path');
-    const withName = { fileName: pathModule.basename(String(path)), ...options };
-    const reader = fileReader(String(path));
+    const name = String(path);
+    const withName = { fileName: process.getBuiltinModule('path').basename(name), ...options };
     options.signal?.throwIfAborted();
     const hooks = { onProgress: options.onProgress, signal: options.signal, chunkSize: options.chunkSize ?? DEFAULT_CHUNK_BYTES };
-    if (worthParallel(reader.size, options)) return loadRangesInParallel(this, reader, withName, hooks);
-    return loadRangesSequentially(this, reader, withName, hooks);
+    try {
+      const reader = fileReader(name);
+      if (worthParallel(reader.size, options)) return await loadRangesInParallel(this, reader, withName, hooks);
+      return await loadRangesSequentially(this, reader, withName, hooks);
+    } catch (error) {
+      throw fileSystemError(error, name);
+    }
   }
 
   /** @internal What a Worker needs to create the same module. */
@@ -122,6 +126,14 @@ class Orderlens {
       throw error;
     }
   }
+}
+
+// A Node file-system error (no such file, a folder, no permission) as an OrderlensError naming
+// the file; other errors pass unchanged.
+function fileSystemError(error, name) {
+  if (typeof error?.syscall !== 'string') return error;
+  const reasons = { ENOENT: 'no such file', EISDIR: 'a folder, not a file', EACCES: 'permission denied', EPERM: 'permission denied' };
+  return new OrderlensError(`${name}: cannot read the file (${reasons[error.code] ?? error.message})`, 'file_unreadable');
 }
 
 function ingestOptionsJson(options) {

@@ -224,11 +224,21 @@ export async function loadRangesInParallel(orderlens, reader, options, { onProgr
   const session = orderlens.ingest(coreOptions(options));
   let fed = 0;
   let rows = 0;
+  let laterStart = total;  // where the later part reads from, once started
   let laterBytes = 0;
   let laterRows = 0;
+  let reported = 0;
+  let reportedRows = 0;
+  // Bytes read by either part, the range both read counted once. Reported only when it grows:
+  // it never goes backwards (when the first part reads on alone, progress waits until it
+  // passes what was reported). rowsRead counts the few rows both parts read twice until the
+  // last report, which is exact.
   const report = () => {
-    const bytesRead = fed + laterBytes;
-    onProgress?.({ bytesRead, totalBytes: total, rowsRead: rows + laterRows, fraction: bytesRead / total });
+    const bytesRead = Math.min(fed, laterStart) + laterBytes;
+    if (bytesRead <= reported) return;
+    reported = bytesRead;
+    reportedRows = rows + laterRows;
+    onProgress?.({ bytesRead, totalBytes: total, rowsRead: reportedRows, fraction: bytesRead / total });
   };
   const push = (chunk) => {
     signal?.throwIfAborted();
@@ -257,12 +267,17 @@ export async function loadRangesInParallel(orderlens, reader, options, { onProgr
   try {
     // 1. Read until settled (in small chunks, so the Worker starts early).
     const middle = Math.floor(total * SPLIT_AT);
-    let settings = null;
-    while (fed < middle && !(settings = session.settings())) await feedTo(Math.min(middle, fed + SETTLE_CHUNK_BYTES), SETTLE_CHUNK_BYTES);
+    const settleChunk = Math.max(64 * 1024, Math.min(SETTLE_CHUNK_BYTES, Math.floor(total / 32)));
+    let settings = session.settings();
+    while (fed < middle && !settings) {
+      await feedTo(Math.min(middle, fed + settleChunk), settleChunk);
+      settings = session.settings();
+    }
     const start = settings ? await laterPartStart(reader, session, Math.max(middle, fed)) : null;
     if (start !== null) {
       // 2. The Worker reads [start, end) while this instance reads [fed, start).
       later.start(reader, start, coreOptions(options), settings);
+      laterStart = start;
       await feedTo(start);
       // 3. Up to the Worker's first own row, then merge its tables.
       const split = await later.split;
@@ -271,11 +286,16 @@ export async function loadRangesInParallel(orderlens, reader, options, { onProgr
         const bytes = await later.bytes;
         signal?.throwIfAborted();
         const merged = bytes && session.finishWithPart(bytes);
-        if (merged) return merged;
+        if (merged) {
+          const rowsRead = merged.diagnostics.rows.read;
+          if (reported < total || reportedRows !== rowsRead) onProgress?.({ bytesRead: total, totalBytes: total, rowsRead, fraction: 1 });
+          return merged;
+        }
       }
     }
     later.terminate();
     later = null;
+    laterStart = total;
     laterBytes = 0;
     laterRows = 0;
     // 4. Alone to the end.

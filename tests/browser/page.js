@@ -84,7 +84,8 @@ const orderlensTest = {
   /**
    * One load. spec: {api: 'main'|'worker', path (on the server, e.g. fixtures/hand/x.csv), input: 'file'|'blob'|'bytes'|'stream',
    * options, summary, chunkSize, progress: bool, transfer: bool, abort: 'none'|'before'|'firstProgress'}.
-   * Returns {report: {diagnostics, customers} | {error}, progress: [...], inputBytesAfter}.
+   * Returns {report: {diagnostics, customers} | {error}, progress: [...], parts (1 or 2: read in
+   * parallel), inputBytesAfter}.
    */
   async load(spec) {
     const ol = apis[spec.api];
@@ -103,10 +104,12 @@ const orderlensTest = {
       };
     }
     let report;
+    let parts;
     const t0 = performance.now();
     try {
       const dataset = await ol.load(input, options);
       try {
+        parts = (await dataset.stats()).parts;
         report = { diagnostics: dataset.diagnostics, customers: await dataset.customers(spec.summary ?? {}) };
       } finally {
         await dataset.dispose();
@@ -116,7 +119,7 @@ const orderlensTest = {
     }
     const ms = performance.now() - t0;
     if (!spec.quiet) addLoadRow(spec, report);
-    return { report, progress, ms, inputBytesAfter: input instanceof Uint8Array ? input.byteLength : undefined };
+    return { report, progress, ms, parts, inputBytesAfter: input instanceof Uint8Array ? input.byteLength : undefined };
   },
 
   /** Uses a dataset after dispose(): the main thread throws OrderlensError('invalid_state'). */

@@ -32,6 +32,15 @@ async function main(file: File, bytes: Uint8Array, signal: AbortSignal): Promise
     if (e instanceof OrderlensError) console.log(e.code === 'no_data_rows');
   }
 
+  const fromDisk = await ol.loadFile('orders.csv', { parallel: true, profileRows: 200 });
+  const parts: 1 | 2 = fromDisk.stats().parts;
+  console.log(parts, fromDisk.stats().tableBytes);
+  try {
+    await ol.loadFile('missing.csv', { parallel: false });
+  } catch (e) {
+    if (e instanceof OrderlensError) console.log(e.code === 'file_unreadable');
+  }
+
   const worker = await createOrderlensWorker();
   const remote = await worker.load(bytes, { transfer: true });
   const remoteCustomers: CustomerSummary[] = await remote.customers();
@@ -42,6 +51,8 @@ async function main(file: File, bytes: Uint8Array, signal: AbortSignal): Promise
   await ol.load(bytes, { preset: 3 });
   // @ts-expect-error customers() is synchronous on a local Dataset and takes options, not a string
   dataset.customers('weeks');
+  // @ts-expect-error parallel is a boolean
+  await ol.loadFile('orders.csv', { parallel: 'yes' });
   // @ts-expect-error a RemoteDataset's customers() is a promise
   const wrong: CustomerSummary[] = remote.customers();
   console.log(wrong);
