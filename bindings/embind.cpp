@@ -97,10 +97,30 @@ val ingest_begin(std::string options_json) {
   });
 }
 
+// Removes a session from the table for finishing (null when unknown): whatever happens next,
+// the handle is gone.
+std::unique_ptr<Ingestor> take_session(int session) {
+  auto it = g_sessions.find(session);
+  if (it == g_sessions.end()) return nullptr;
+  std::unique_ptr<Ingestor> ingestor = std::move(it->second);
+  g_sessions.erase(it);
+  return ingestor;
+}
+
+val finished_session_error() { return error_value("invalid_state", "this ingestion has already finished or failed"); }
+
+// {offset}: a byte offset, or -1 for none.
+template <typename Offset>
+val offset_value(const std::optional<Offset>& offset) {
+  val r = val::object();
+  r.set("offset", offset ? static_cast<double>(*offset) : -1.0);
+  return r;
+}
+
 // Reads `length` bytes the JS side copied to WASM memory at `pointer`.
 val ingest_push(int session, std::uintptr_t pointer, std::size_t length) {
   auto it = g_sessions.find(session);
-  if (it == g_sessions.end()) return error_value("invalid_state", "this ingestion has already finished or failed");
+  if (it == g_sessions.end()) return finished_session_error();
   val result = guarded([&] {
     it->second->push(std::string_view(reinterpret_cast<const char*>(pointer), length));
     val r = val::object();
@@ -112,10 +132,8 @@ val ingest_push(int session, std::uintptr_t pointer, std::size_t length) {
 }
 
 val ingest_finish(int session) {
-  auto it = g_sessions.find(session);
-  if (it == g_sessions.end()) return error_value("invalid_state", "this ingestion has already finished or failed");
-  std::unique_ptr<Ingestor> ingestor = std::move(it->second);
-  g_sessions.erase(it);
+  std::unique_ptr<Ingestor> ingestor = take_session(session);
+  if (!ingestor) return finished_session_error();
   return guarded([&] {
     auto result = std::make_unique<IngestResult>(ingestor->finish());
     ingestor.reset();
@@ -137,12 +155,8 @@ val ingest_settings(int session) {
 // Where a later part should start in `length` raw bytes at `pointer` (-1: nowhere).
 val ingest_later_part_start(int session, std::uintptr_t pointer, std::size_t length) {
   auto it = g_sessions.find(session);
-  const auto start = it == g_sessions.end()
-                         ? std::nullopt
-                         : it->second->later_part_start(std::string_view(reinterpret_cast<const char*>(pointer), length));
-  val r = val::object();
-  r.set("offset", start ? static_cast<double>(*start) : -1.0);
-  return r;
+  if (it == g_sessions.end()) return offset_value(std::optional<std::size_t>());
+  return offset_value(it->second->later_part_start(std::string_view(reinterpret_cast<const char*>(pointer), length)));
 }
 
 // A later part of a file, from file offset `byte_offset`, read with the first part's settings.
@@ -161,18 +175,13 @@ val ingest_begin_part(std::string options_json, std::string settings_json, doubl
 // Where a later part's own rows start (-1 while unknown).
 val ingest_part_split(int session) {
   auto it = g_sessions.find(session);
-  const auto offset = it == g_sessions.end() ? std::nullopt : it->second->split_offset();
-  val r = val::object();
-  r.set("offset", offset ? static_cast<double>(*offset) : -1.0);
-  return r;
+  return offset_value(it == g_sessions.end() ? std::nullopt : it->second->split_offset());
 }
 
 // Finishes a later part: its tables and diagnostics as bytes for the first part.
 val ingest_finish_part(int session) {
-  auto it = g_sessions.find(session);
-  if (it == g_sessions.end()) return error_value("invalid_state", "this ingestion has already finished or failed");
-  std::unique_ptr<Ingestor> ingestor = std::move(it->second);
-  g_sessions.erase(it);
+  std::unique_ptr<Ingestor> ingestor = take_session(session);
+  if (!ingestor) return finished_session_error();
   return guarded([&] {
     const std::string bytes = ingestor->finish_part();
     val r = val::object();
@@ -186,7 +195,7 @@ val ingest_finish_part(int session) {
 // stays open to be continued sequentially).
 val ingest_finish_with_part(int session, std::uintptr_t pointer, std::size_t length) {
   auto it = g_sessions.find(session);
-  if (it == g_sessions.end()) return error_value("invalid_state", "this ingestion has already finished or failed");
+  if (it == g_sessions.end()) return finished_session_error();
   Ingestor& ingestor = *it->second;
   val result = guarded([&] {
     std::optional<IngestResult> merged =
