@@ -8,35 +8,19 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { buildFixtureFiles, checkFixtureFiles } from '../tools/make-fixtures.mjs';
 import { generate, SHOPIFY_COLUMNS, writeShopifyExport } from '../tools/shopify-generator.mjs';
-import { wasmReport } from './support.mjs';
+import { subsetMismatch, wasmReport } from './support.mjs';
 
 const MONEY_FIELDS = new Set(['grossRevenue', 'netRevenue', 'aov', 'monetary']);
 
-/** '' when `actual` holds every value of `expected` (money within 1e-6, everything else exact). */
-function mismatch(expected, actual, where) {
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length)
-      return `${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
-    for (let i = 0; i < expected.length; ++i) {
-      const m = mismatch(expected[i], actual[i], `${where}[${i}]`);
-      if (m) return m;
-    }
-    return '';
-  }
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object') return `${where}: expected an object, got ${JSON.stringify(actual)}`;
-    for (const [key, value] of Object.entries(expected)) {
-      if (!(key in actual)) return `${where}.${key}: missing`;
-      const m = mismatch(value, actual[key], `${where}.${key}`);
-      if (m) return m;
-    }
-    return '';
-  }
+/** Money within 1e-6 (sums of floating-point amounts), everything else exact. */
+function generatorLeaf(expected, actual, where) {
   const key = where.slice(where.lastIndexOf('.') + 1);
   if (MONEY_FIELDS.has(key) && typeof expected === 'number' && typeof actual === 'number')
     return Math.abs(expected - actual) <= 1e-6 ? '' : `${where}: expected ${expected}, got ${actual}`;
   return Object.is(expected, actual) ? '' : `${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 }
+
+const mismatch = (expected, actual, where) => subsetMismatch(expected, actual, where, generatorLeaf);
 
 test('the generator is deterministic: same seed, same bytes; another seed, other bytes', () => {
   const options = { seed: 11, orders: 150, currency: 'KRW', products: 120 };

@@ -62,13 +62,24 @@ export function nativeReport(filePath, options = {}, summary = {}) {
   return report;
 }
 
-/** Empty string when `actual` contains `expected` (tests/fixtures/README.md), else where it differs. */
-export function subsetMismatch(expected, actual, where = '(root)') {
+/** Numbers within a relative 1e-9, everything else exact: the fixtures' rule (tests/fixtures/README.md). */
+export function nearlyEqualLeaf(expected, actual, where) {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    return Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected)) ? '' : `${where}: expected ${expected}, got ${actual}`;
+  }
+  return expected === actual ? '' : `${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+}
+
+/**
+ * Empty string when `actual` contains `expected` (every array element, every key of an object;
+ * leaves compared by `leafMismatch`), else where it differs.
+ */
+export function subsetMismatch(expected, actual, where = '(root)', leafMismatch = nearlyEqualLeaf) {
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual) || actual.length !== expected.length)
       return `${where}: expected ${expected.length} elements, got ${JSON.stringify(actual)}`;
     for (let i = 0; i < expected.length; ++i) {
-      const m = subsetMismatch(expected[i], actual[i], `${where}[${i}]`);
+      const m = subsetMismatch(expected[i], actual[i], `${where}[${i}]`, leafMismatch);
       if (m) return m;
     }
     return '';
@@ -77,13 +88,10 @@ export function subsetMismatch(expected, actual, where = '(root)') {
     if (actual === null || typeof actual !== 'object') return `${where}: expected an object, got ${JSON.stringify(actual)}`;
     for (const [key, value] of Object.entries(expected)) {
       if (!(key in actual)) return `${where}.${key}: missing`;
-      const m = subsetMismatch(value, actual[key], `${where}.${key}`);
+      const m = subsetMismatch(value, actual[key], `${where}.${key}`, leafMismatch);
       if (m) return m;
     }
     return '';
   }
-  if (typeof expected === 'number' && typeof actual === 'number') {
-    return Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected)) ? '' : `${where}: expected ${expected}, got ${actual}`;
-  }
-  return expected === actual ? '' : `${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+  return leafMismatch(expected, actual, where);
 }
