@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
-import { createOrderlens } from 'orderlens';  // the package's self-reference: dist/index.js
+import { orderlens, wasmReport } from '../js/support.mjs';  // the package through its self-reference: dist/index.js
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixturesDir = path.join(root, 'tests/fixtures');
@@ -118,25 +118,13 @@ function startServer() {
 // ---------------------------------------------------------------------------------------------
 // Expected results from Node (the same package, the same bytes)
 
-const nodeOrderlens = await createOrderlens();
+const nodeOrderlens = await orderlens();
 
 /** Server path (fixtures/..., samples/...) -> file in the repository. */
 const localPath = (serverPath) => path.join(root, serverPath.replace(/^fixtures\//, 'tests/fixtures/'));
 
-async function nodeReport(serverPath, options = {}, summary = {}) {
-  const bytes = fs.readFileSync(localPath(serverPath));
-  try {
-    const dataset = await nodeOrderlens.load(bytes, options);
-    try {
-      return { diagnostics: dataset.diagnostics, customers: dataset.customers(summary) };
-    } finally {
-      dataset.dispose();
-    }
-  } catch (error) {
-    if (error.name !== 'OrderlensError') throw error;
-    return { error: { name: error.name, code: error.code, message: error.message } };
-  }
-}
+/** Node's report for the same bytes: {diagnostics, customers} or {error: {name, code, message}}. */
+const nodeReport = (serverPath, options = {}, summary = {}) => wasmReport(fs.readFileSync(localPath(serverPath)), options, summary);
 
 const roundTrip = (value) => JSON.parse(JSON.stringify(value));
 
