@@ -124,7 +124,10 @@ const nodeOrderlens = await orderlens();
 const localPath = (serverPath) => path.join(root, serverPath.replace(/^fixtures\//, 'tests/fixtures/'));
 
 /** Node's report for the same bytes: {diagnostics, customers} or {error: {name, code, message}}. */
-const nodeReport = (serverPath, options = {}, summary = {}) => wasmReport(fs.readFileSync(localPath(serverPath)), options, summary);
+async function nodeReport(serverPath, options = {}, summary = {}) {
+  const report = await wasmReport(fs.readFileSync(localPath(serverPath)), options, summary);
+  return report.error ? { error: { name: 'OrderlensError', ...report.error } } : report;
+}
 
 const roundTrip = (value) => JSON.parse(JSON.stringify(value));
 

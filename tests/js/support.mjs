@@ -29,7 +29,7 @@ export function handFixtures() {
   return out;
 }
 
-/** The report of the WASM build: {diagnostics, customers} or {error: {name, code, message}}. */
+/** The report of the WASM build: {diagnostics, customers} or {error: {code, message}} (an OrderlensError). */
 export async function wasmReport(bytes, options = {}, summary = {}, chunkSize) {
   const ol = await orderlens();
   try {
@@ -41,7 +41,7 @@ export async function wasmReport(bytes, options = {}, summary = {}, chunkSize) {
     }
   } catch (error) {
     if (error.name !== 'OrderlensError') throw error;
-    return { error: { name: error.name, code: error.code, message: error.message } };
+    return { error: { code: error.code, message: error.message } };
   }
 }
 
