@@ -4,7 +4,7 @@
 // {transfer: true}; streams are read here and their chunks transferred.
 import { deserializeError, OrderlensError } from './errors.js';
 import { customersFromColumns } from './customers.js';
-import { inputName } from './input.js';
+import { chunksOf, DEFAULT_CHUNK_BYTES, inputName } from './input.js';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
 
@@ -107,12 +107,11 @@ class OrderlensWorker {
     }
   }
 
-  async #loadStreamed(input, ingestOptions, { onProgress, signal }) {
-    const { chunksOf } = await import('./input.js');
+  async #loadStreamed(input, ingestOptions, { onProgress, signal, chunkSize }) {
     const { session } = await this.request({ op: 'begin', options: ingestOptions });
     let bytesRead = 0;
     try {
-      for await (const chunk of chunksOf(input, 8 * 1024 * 1024)) {
+      for await (const chunk of chunksOf(input, chunkSize ?? DEFAULT_CHUNK_BYTES)) {
         signal?.throwIfAborted();
         // A buffer of its own (a Node Buffer's slice() is a view of a shared pool), transferred
         // without a second copy.

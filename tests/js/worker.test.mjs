@@ -181,6 +181,19 @@ test('progress: a streamed load reports increasing bytes up to the file size', a
   assert.ok(last.rowsRead > 0);
 });
 
+test('chunkSize applies to a streamed load: 64 KB reads are pushed in 10 KB chunks', async () => {
+  const w = await worker();
+  const seen = [];
+  const stream = fs.createReadStream(bigPath, { highWaterMark: 64 * 1024 });
+  const ds = await w.load(stream, { chunkSize: 10 * 1024, onProgress: (p) => seen.push(p.bytesRead) });
+  await ds.dispose();
+  // Each 64 KB read (the last shorter) becomes ceil(its size / 10 KB) pushes.
+  const reads = Math.ceil(bigBytes.length / (64 * 1024));
+  const lastRead = bigBytes.length - (reads - 1) * 64 * 1024;
+  assert.equal(seen.length, (reads - 1) * Math.ceil(64 / 10) + Math.ceil(lastRead / (10 * 1024)));
+  assert.equal(seen.at(-1), bigBytes.length);
+});
+
 test('AbortSignal: before and during a load; the worker keeps working', async () => {
   const w = await worker();
   await assert.rejects(w.load(stripeBytes, { signal: AbortSignal.abort() }), { name: 'AbortError' });
