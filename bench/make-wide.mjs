@@ -108,16 +108,13 @@ export function makeWide(input, output) {
           }
         }
       }
-      if (atEof) {
-        if (recordStart < buf.length) {
-          if (field === statusIndex) statusEmpty = buf.length === fieldStart;
-          else if (field === notesIndex) (notesStart = fieldStart), (notesEnd = buf.length);
-          endRecord(buf.length);
-        }
-        for (const b of out) written += fs.writeSync(outFd, b);
-        break;
+      if (atEof && recordStart < buf.length) {  // a last record without a line end
+        if (field === statusIndex) statusEmpty = buf.length === fieldStart;
+        else if (field === notesIndex) (notesStart = fieldStart), (notesEnd = buf.length);
+        endRecord(buf.length);
       }
       for (const b of out) written += fs.writeSync(outFd, b);
+      if (atEof) break;
       carry = Buffer.from(buf.subarray(recordStart)); // the unfinished record, rescanned with the next chunk
     }
   } catch (error) {

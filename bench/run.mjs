@@ -31,6 +31,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { makeWide } from './make-wide.mjs';
+import { benchFile } from '../tests/tools/make-fixtures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (p) => path.relative(root, p);
@@ -77,15 +78,9 @@ function usage(problem) {
 // ---------------------------------------------------------------------------------------------
 // Data files.
 
-/** The name tests/tools/make-fixtures.mjs --bench gives a file of `rows` rows. */
-function label(rows) {
-  return rows % 1e6 === 0 ? `${rows / 1e6}m` : rows % 1000 === 0 ? `${rows / 1000}k` : String(rows);
-}
-
 function ensureFiles(opts) {
-  const dir = path.join(root, 'bench/data');
-  const file = path.join(dir, `shopify-${label(opts.rows)}.csv`);
-  const wide = path.join(dir, `shopify-${label(opts.rows)}-wide.csv`);
+  const file = benchFile(opts.rows);  // the name tests/tools/make-fixtures.mjs --bench gives it
+  const wide = file.replace(/\.csv$/, '-wide.csv');
   if (!fs.existsSync(file)) {
     log(`generating ${rel(file)} (${opts.rows.toLocaleString('en-US')} rows, seed 42, KRW) ...`);
     const r = spawnSync(process.execPath, [path.join(root, 'tests/tools/make-fixtures.mjs'), '--bench', String(opts.rows)], {

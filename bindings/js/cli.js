@@ -165,11 +165,10 @@ function markdownReport(d, customers, top) {
 async function report(file, opts) {
   const ol = await createOrderlens();
   const showProgress = process.stderr.isTTY && !opts.json;
-  const total = fs.statSync(file).size;
   // Read straight into WebAssembly memory, by two instances in parallel when the file is large.
   const dataset = await ol.loadFile(file, {
     ...ingestOptions(opts, file),
-    onProgress: showProgress ? ({ bytesRead }) => process.stderr.write(`\rreading ${Math.round((100 * bytesRead) / total)}%`) : undefined,
+    onProgress: showProgress ? ({ fraction }) => process.stderr.write(`\rreading ${Math.round(100 * fraction)}%`) : undefined,
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
   const summaryOptions = {};
@@ -210,12 +209,9 @@ async function main(argv) {
   if (opts.json && opts.md) throw new UsageError('choose one of --json and --md');
   if (opts.unit && opts.unit !== 'days' && opts.unit !== 'weeks') throw new UsageError('--unit must be days or weeks');
   if (opts.top !== undefined && !/^\d+$/.test(opts.top)) throw new UsageError('--top must be a whole number');
-  if (!fs.existsSync(file)) {
-    process.stderr.write(`orderlens: ${file}: no such file\n`);
-    return 1;
-  }
-  if (!fs.statSync(file).isFile()) {
-    process.stderr.write(`orderlens: ${file}: not a file\n`);
+  const stats = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stats?.isFile()) {
+    process.stderr.write(`orderlens: ${file}: ${stats ? 'not a file' : 'no such file'}\n`);
     return 1;
   }
   await report(file, opts);

@@ -2,7 +2,7 @@
 // device. No network requests: the .wasm is read from the package itself (Node) or fetched from
 // the same origin as this file (browsers), or passed in by the caller.
 import createOrderlensModule from './orderlens.mjs';
-import { chunksOf, inputSize, inputName, yieldIfBusy } from './input.js';
+import { chunksOf, coreOptions, DEFAULT_CHUNK_BYTES, inputSize, inputName, yieldIfBusy } from './input.js';
 import { customerColumnsFromCore, customersFromColumns } from './customers.js';
 import { OrderlensError, unwrap } from './errors.js';
 import { canLoadInParallel, fileReader, loadInParallel, loadRangesInParallel, loadRangesSequentially, worthParallel } from './parallel.js';
@@ -11,8 +11,6 @@ export { OrderlensError } from './errors.js';
 export { createOrderlensWorker } from './worker-client.js';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
-const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
-const JS_ONLY_OPTIONS = new Set(['onProgress', 'signal', 'chunkSize', 'transfer', 'parallel']);
 
 /**
  * Loads the WebAssembly module once. Options: wasmBinary (bytes of orderlens.wasm),
@@ -137,9 +135,7 @@ function fileSystemError(error, name) {
 }
 
 function ingestOptionsJson(options) {
-  const core = {};
-  for (const [key, value] of Object.entries(options)) if (!JS_ONLY_OPTIONS.has(key) && value !== undefined) core[key] = value;
-  return JSON.stringify(core);
+  return JSON.stringify(coreOptions(options));  // undefined values are left out
 }
 
 class IngestSession {
@@ -162,9 +158,7 @@ class IngestSession {
     // Large chunks go in slices so the read buffer in WASM memory stays small.
     for (let offset = 0; offset < bytes.length; offset += DEFAULT_CHUNK_BYTES) {
       const part = bytes.subarray(offset, offset + DEFAULT_CHUNK_BYTES);
-      const result = this.#module.ingestPush(this.#session, this.#copyIn(part), part.length);
-      if (result.error) this.#open = false;  // the core dropped the session
-      this.#rowsRead = unwrap(result).rowsRead;
+      this.#pushAt(this.#copyIn(part), part.length);
     }
     return { rowsRead: this.#rowsRead };
   }
@@ -192,11 +186,15 @@ class IngestSession {
     this.#ensureOpen();
     const pointer = this.#reserve(length);
     const read = process.getBuiltinModule('fs').readSync(fd, this.#module.HEAPU8, pointer, length, position);
-    if (read === 0) return 0;
-    const result = this.#module.ingestPush(this.#session, pointer, read);
-    if (result.error) this.#open = false;
-    this.#rowsRead = unwrap(result).rowsRead;
+    if (read > 0) this.#pushAt(pointer, read);
     return read;
+  }
+
+  // Ingests `length` bytes already in WebAssembly memory at `pointer`.
+  #pushAt(pointer, length) {
+    const result = this.#module.ingestPush(this.#session, pointer, length);
+    if (result.error) this.#open = false;  // the core dropped the session
+    this.#rowsRead = unwrap(result).rowsRead;
   }
 
   /** @internal Rows read so far. */

@@ -1,5 +1,15 @@
 // Turns every accepted input into a sequence of Uint8Array chunks of at most `chunkSize` bytes.
 // Bytes go in as bytes: decoding happens in the core.
+
+/** Bytes pushed into WebAssembly memory at a time, unless options.chunkSize says otherwise. */
+export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/** The options the core reads: load()'s options without those of the JS side. */
+export function coreOptions(options) {
+  const { onProgress, signal, chunkSize, transfer, parallel, ...core } = options;
+  return core;
+}
+
 export function inputSize(input) {
   if (typeof input === 'string') return undefined;
   if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return input.byteLength;
@@ -37,7 +47,7 @@ function* slices(bytes, chunkSize) {
   for (let offset = 0; offset < bytes.length; offset += chunkSize) yield bytes.subarray(offset, offset + chunkSize);
 }
 
-async function* streamChunks(stream, chunkSize) {
+export async function* streamChunks(stream, chunkSize) {
   const reader = stream.getReader();
   try {
     for (;;) {

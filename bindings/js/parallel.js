@@ -8,7 +8,7 @@
 // tables. The core checks that the two parts fit together exactly (a complete record at the
 // seam, the same encoding, no order id in both); when they do not, this instance simply reads
 // on alone. Either way the result equals a sequential read (tested byte for byte).
-import { yieldIfBusy } from './input.js';
+import { coreOptions, inputSize, streamChunks, yieldIfBusy } from './input.js';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
 
@@ -47,11 +47,6 @@ export function fileReader(path) {
         fs.closeSync(fd);
       }
     },
-    async *chunks(start, end, chunkSize) {
-      if (end <= start) return;
-      const stream = fs.createReadStream(path, { start, end: end - 1, highWaterMark: Math.min(chunkSize, 8 * 1024 * 1024) });
-      for await (const chunk of stream) yield chunk;
-    },
     async bytes(start, end) {
       const buffer = Buffer.alloc(end - start);
       const fd = fs.openSync(path, 'r');
@@ -72,18 +67,7 @@ function rangeReader(input) {
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
     return {
       size: input.size,
-      async *chunks(start, end, chunkSize) {
-        const reader = input.slice(start, end).stream().getReader();
-        try {
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) return;
-            for (let at = 0; at < value.length; at += chunkSize) yield value.subarray(at, at + chunkSize);
-          }
-        } finally {
-          reader.releaseLock();
-        }
-      },
+      chunks: (start, end, chunkSize) => streamChunks(input.slice(start, end).stream(), chunkSize),
       async bytes(start, end) {
         return new Uint8Array(await input.slice(start, end).arrayBuffer());
       },
@@ -110,13 +94,12 @@ function rangeReader(input) {
 
 /** Whether load() reads this input in parallel: options.parallel true / false / undefined (auto). */
 export function canLoadInParallel(input, options) {
-  if (options.parallel === false || !workersAvailable()) return false;
   // In Node a Blob is not handed to a Worker: Node 20 aborts when another thread reads a
   // file-backed Blob (fs.openAsBlob). Node reads files in parallel through loadFile(path).
   const isBlob = typeof Blob !== 'undefined' && input instanceof Blob;
   const randomAccess = (isBlob && !isNode) || input instanceof ArrayBuffer || ArrayBuffer.isView(input);
   if (!randomAccess) return false;
-  return worthParallel(isBlob ? input.size : input.byteLength, options);
+  return worthParallel(inputSize(input), options);
 }
 
 export function worthParallel(size, options) {
@@ -192,18 +175,13 @@ function laterPart(orderlens, onProgress) {
   };
 }
 
-function coreOptions(options) {
-  const { onProgress, signal, chunkSize, transfer, parallel, ...rest } = options;
-  return rest;
-}
-
 export async function loadInParallel(orderlens, input, options, hooks) {
   return loadRangesInParallel(orderlens, rangeReader(input), options, hooks);
 }
 
 // The same read, by one instance (small inputs, one core, or {parallel: false}).
 export async function loadRangesSequentially(orderlens, reader, options, { onProgress, signal, chunkSize }) {
-  const session = orderlens.ingest(coreOptions(options));
+  const session = orderlens.ingest(options);
   let fed = 0;
   try {
     await reader.pushRange(session, 0, reader.size, chunkSize, (read) => {
@@ -221,7 +199,7 @@ export async function loadRangesSequentially(orderlens, reader, options, { onPro
 
 export async function loadRangesInParallel(orderlens, reader, options, { onProgress, signal, chunkSize }) {
   const total = reader.size;
-  const session = orderlens.ingest(coreOptions(options));
+  const session = orderlens.ingest(options);
   let fed = 0;
   let rows = 0;
   let laterStart = total;  // where the later part reads from, once started

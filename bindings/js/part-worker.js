@@ -1,12 +1,8 @@
 // The Worker that reads the later part of a file in a parallel load (see parallel.js): its own
 // WebAssembly instance, the first part's settings, and its tables sent back as bytes.
 import { createOrderlens } from './index.js';
-import { chunksOf } from './input.js';
-
-const nodePort = typeof self === 'undefined' && typeof process === 'object' && typeof process.getBuiltinModule === 'function'
-  ? process.getBuiltinModule('worker_threads').parentPort
-  : null;
-const post = (message, transfer = []) => (nodePort ? nodePort.postMessage(message, transfer) : self.postMessage(message, transfer));
+import { chunksOf, DEFAULT_CHUNK_BYTES } from './input.js';
+import { onMessages, post } from './worker-port.js';
 
 let orderlensReady = null;
 
@@ -26,12 +22,12 @@ async function readPart({ input, options, settings, offset }) {
       const fs = process.getBuiltinModule('fs');
       const fd = fs.openSync(input.path, 'r');
       try {
-        for (let at = input.start, read; (read = part.pushFromFile(fd, at, 8 * 1024 * 1024)) > 0; at += read) afterChunk(read);
+        for (let at = input.start, read; (read = part.pushFromFile(fd, at, DEFAULT_CHUNK_BYTES)) > 0; at += read) afterChunk(read);
       } finally {
         fs.closeSync(fd);
       }
     } else {
-      for await (const chunk of chunksOf(input, 8 * 1024 * 1024)) {
+      for await (const chunk of chunksOf(input, DEFAULT_CHUNK_BYTES)) {
         part.push(chunk);
         afterChunk(chunk.byteLength);
       }
@@ -56,5 +52,4 @@ function onMessage(message) {
   }
 }
 
-if (nodePort) nodePort.on('message', onMessage);
-else self.addEventListener('message', (event) => onMessage(event.data));
+onMessages(onMessage);

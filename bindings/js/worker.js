@@ -2,11 +2,7 @@
 // worker-client.js) as a module Worker in browsers or a worker_threads Worker in Node.
 import { createOrderlens } from './index.js';
 import { OrderlensError, serializeError } from './errors.js';
-
-const nodePort = typeof self === 'undefined' && typeof process === 'object' && typeof process.getBuiltinModule === 'function'
-  ? process.getBuiltinModule('worker_threads').parentPort
-  : null;
-const post = (message, transfer = []) => (nodePort ? nodePort.postMessage(message, transfer) : self.postMessage(message, transfer));
+import { onMessages, post } from './worker-port.js';
 
 let orderlens = null;
 const datasets = new Map();  // handle -> Dataset
@@ -99,5 +95,4 @@ async function onMessage(message) {
   }
 }
 
-if (nodePort) nodePort.on('message', onMessage);
-else self.addEventListener('message', (event) => onMessage(event.data));
+onMessages(onMessage);

@@ -12,14 +12,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
-import { orderlens, wasmReport } from '../js/support.mjs';  // the package through its self-reference: dist/index.js
+import { handFixtures, orderlens, root, wasmReport } from '../js/support.mjs';  // the package through its self-reference: dist/index.js
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixturesDir = path.join(root, 'tests/fixtures');
-const handDir = path.join(fixturesDir, 'hand');
 const artifactsDir = path.join(root, 'test-artifacts/browser');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = 50_000;
@@ -145,24 +142,23 @@ function difference(expected, actual, where = '') {
 }
 
 /**
- * Compares a browser report with Node's: deep equality (whatever chunk sizes the browser chose
- * for a File or a stream), or the same OrderlensError. Returns {problem, notes}.
+ * Compares a browser report with Node's after a JSON round trip: deep equality (whatever chunk
+ * sizes the browser chose for a File or a stream), or the same OrderlensError. Returns '' or
+ * the problem.
  */
-function compareReports(expected, actual) {
-  return { problem: compareStrict(roundTrip(expected), roundTrip(actual)), notes: [] };
-}
-
-function compareStrict(expected, actual) {
+function reportProblem(expectedReport, actualReport) {
+  const expected = roundTrip(expectedReport);
+  const actual = roundTrip(actualReport);
   if (expected.error) {
     if (!actual.error) return `expected ${expected.error.code}, got a dataset`;
     const { name, code, message } = actual.error;
-    const d = difference(expected.error, roundTrip({ name, code, message }), 'error');
+    const d = difference(expected.error, { name, code, message }, 'error');
     if (d) return d;
     if (!actual.error.isOrderlensError) return 'error is not an instance of OrderlensError';
     return '';
   }
   if (actual.error) return `unexpected ${actual.error.name} ${actual.error.code ?? ''}: ${actual.error.message}`;
-  return difference(roundTrip(expected), roundTrip(actual));
+  return difference(expected, actual);
 }
 
 function summarize(report) {
@@ -198,14 +194,13 @@ function progressProblem(progress, size, { known }) {
 const sizeOf = (serverPath) => fs.statSync(localPath(serverPath)).size;
 const baseName = (relPath) => relPath.split('/').pop();
 
-function handFixtures() {
-  const names = fs.readdirSync(handDir);
-  return names.filter((n) => n.endsWith('.expected.json')).sort().map((file) => {
-    const stem = file.slice(0, -'.expected.json'.length);
-    const data = names.find((n) => n !== file && n.startsWith(`${stem}.`) && !n.endsWith('.expected.json'));
-    const expected = JSON.parse(fs.readFileSync(path.join(handDir, file), 'utf8'));
-    return { path: `fixtures/hand/${data}`, options: expected.options ?? {}, summary: expected.summary ?? {} };
-  });
+/** The hand-made fixtures as the server serves them, with their options. */
+function servedHandFixtures() {
+  return handFixtures().map(({ dataPath, expected }) => ({
+    path: `fixtures/hand/${path.basename(dataPath)}`,
+    options: expected.options ?? {},
+    summary: expected.summary ?? {},
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,8 +240,8 @@ async function parity(name, spec, nodeOptions) {
     const options = { ...(spec.chunkSize ? { chunkSize: spec.chunkSize } : {}), ...(nodeOptions ?? spec.options ?? {}) };
     const expected = await nodeReport(spec.path, options, spec.summary ?? {});
     const result = await browserLoad(spec);
-    const { problem, notes } = compareReports(expected, result.report);
-    record(name, !problem, [problem || summarize(result.report), ...notes].join('; '));
+    const problem = reportProblem(expected, result.report);
+    record(name, !problem, problem || summarize(result.report));
     return result;
   } catch (error) {
     record(name, false, error.stack ?? String(error));
@@ -394,12 +389,13 @@ async function runApiChecks(api) {
   });
 
   // Every hand-made fixture as a File, with its own options: the same report as Node.
-  await check(`${W}: all ${handFixtures().length} hand fixtures as File = Node`, async () => {
+  const fixtures = servedHandFixtures();
+  await check(`${W}: all ${fixtures.length} hand fixtures as File = Node`, async () => {
     const mismatches = [];
-    for (const f of handFixtures()) {
+    for (const f of fixtures) {
       const expected = await nodeReport(f.path, f.options, f.summary);
       const result = await browserLoad({ api, path: f.path, input: 'file', options: f.options, summary: f.summary, quiet: true });
-      const { problem } = compareReports(expected, result.report);  // all under 64 KB: strict
+      const problem = reportProblem(expected, result.report);
       if (problem) mismatches.push(`${baseName(f.path)}: ${problem}`);
     }
     assertThat(mismatches.length === 0, mismatches.join('; '));

@@ -99,11 +99,15 @@ function writeFixtures() {
   }
 }
 
-function bench(rows) {
-  const dir = path.join(root, 'bench/data');
-  fs.mkdirSync(dir, { recursive: true });
+/** The benchmark file of `rows` rows: bench/data/shopify-1m.csv, -200k.csv, -12345.csv. */
+export function benchFile(rows) {
   const label = rows % 1e6 === 0 ? `${rows / 1e6}m` : rows % 1000 === 0 ? `${rows / 1000}k` : String(rows);
-  const file = path.join(dir, `shopify-${label}.csv`);
+  return path.join(root, 'bench/data', `shopify-${label}.csv`);
+}
+
+function bench(rows) {
+  const file = benchFile(rows);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const started = process.hrtime.bigint();
   const result = writeShopifyExport(file, { seed: 42, targetRows: rows, currency: 'KRW' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
