@@ -208,10 +208,9 @@ void OrderAssembler::flush_warnings(const CsvRecord& record) {
 }
 
 std::uint32_t OrderAssembler::customer_for(const Identity& id, const CsvRecord& record) {
-  std::uint32_t key = ds_.customer_keys.find(id.key);
+  const auto [key, added] = ds_.customer_keys.insert(id.key);
   CustomersTable& c = ds_.customers;
-  if (key == StringPool::kNone) {
-    key = ds_.customer_keys.add_absent(id.key);
+  if (added) {
     c.key.push_back(key);
     c.key_kind.push_back(id.kind);
     c.email.push_back(StringPool::kNone);
@@ -377,9 +376,8 @@ std::uint32_t OrderAssembler::intern_repeated(LastInterned& last, std::string_vi
 void OrderAssembler::add_line(std::uint32_t order, const Line& line, const CsvRecord& record) {
   std::uint32_t product = LineItemsTable::kNoProduct;
   if (!line.product_key.empty()) {
-    std::uint32_t key = ds_.product_keys.find(line.product_key);
-    if (key == StringPool::kNone) {
-      key = ds_.product_keys.add_absent(line.product_key);
+    const auto [key, added] = ds_.product_keys.insert(line.product_key);
+    if (added) {
       ProductsTable& p = ds_.products;
       p.key.push_back(key);
       p.name.push_back(ds_.text.intern(line.product_name.empty() ? line.product_key : line.product_name));

@@ -15,9 +15,7 @@ StringPool::StringPool() : index_(0, Hash{&strings_}, Equal{&strings_}) {
 }
 
 std::uint32_t StringPool::intern(std::string_view s) {
-  if (s.empty()) return kNone;
-  if (auto it = index_.find(s); it != index_.end()) return *it;
-  return add_absent(s);
+  return insert(s).first;
 }
 
 std::pair<std::uint32_t, bool> StringPool::insert(std::string_view s) {

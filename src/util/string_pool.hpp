@@ -31,9 +31,9 @@ class StringPool {
 
   // Returns the id of `s`, adding it when new. The empty string maps to kNone.
   std::uint32_t intern(std::string_view s);
-  // Adds `s`, known to be absent (the caller has just looked it up): saves a second lookup.
+  // Adds `s`, known to be absent (the caller looked it up earlier and has not added it since).
   std::uint32_t add_absent(std::string_view s);
-  // Adds `s` when new; returns its id and whether it was added.
+  // Adds `s` when new, in one lookup; returns its id and whether it was added.
   std::pair<std::uint32_t, bool> insert(std::string_view s);
   // Forgets the strings added after the pool had `size` ids (the characters stay allocated).
   void truncate(std::size_t size);
