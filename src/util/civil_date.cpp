@@ -29,11 +29,4 @@ std::string format_iso_date(std::int32_t days) {
   return buf;
 }
 
-std::string format_iso_date_time(std::int32_t days, std::int32_t seconds_of_day) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", seconds_of_day / 3600, (seconds_of_day / 60) % 60,
-                seconds_of_day % 60);
-  return format_iso_date(days) + buf;
-}
-
 }  // namespace orderlens

@@ -20,7 +20,5 @@ std::int32_t days_from_civil(int year, unsigned month, unsigned day);
 CivilDate civil_from_days(std::int32_t days);
 // "YYYY-MM-DD".
 std::string format_iso_date(std::int32_t days);
-// "YYYY-MM-DDTHH:MM:SS".
-std::string format_iso_date_time(std::int32_t days, std::int32_t seconds_of_day);
 
 }  // namespace orderlens

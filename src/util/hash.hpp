@@ -22,9 +22,4 @@ inline std::uint64_t hash64(std::string_view s, std::uint64_t seed = 0) { return
 // multiplies and is fast in WASM too.
 inline std::uint64_t fingerprint64(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
-// Hasher for hash maps keyed by string_view.
-struct StringViewHash {
-  std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(hash64(s)); }
-};
-
 }  // namespace orderlens
