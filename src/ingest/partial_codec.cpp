@@ -162,16 +162,7 @@ std::string encode_partial(const Dataset& ds, const Diagnostics& d, const PartPl
   w.strings(ds.product_keys, ds.product_keys.size());
   w.strings(ds.text, ds.text.size());
   w.strings(ds.customer_text, ds.customer_text.size());
-  const OrdersTable& o = ds.orders;
-  w.column(o.key); w.column(o.customer); w.column(o.day); w.column(o.second_of_day); w.column(o.status);
-  w.column(o.total); w.column(o.refunded); w.column(o.net); w.column(o.items); w.column(o.channel);
-  w.column(o.coupon); w.column(o.currency); w.column(o.source_line);
-  const LineItemsTable& l = ds.lines;
-  w.column(l.order); w.column(l.product); w.column(l.quantity); w.column(l.amount); w.column(l.kind);
-  const CustomersTable& c = ds.customers;
-  w.column(c.key); w.column(c.key_kind); w.column(c.email); w.column(c.phone); w.column(c.name);
-  const ProductsTable& p = ds.products;
-  w.column(p.key); w.column(p.name); w.column(p.vendor); w.column(p.category);
+  for_each_table(ds, [&](const auto& table) { for_each_column(table, [&](const auto& column) { w.column(column); }); });
 
   w.pod(d.bytes); w.pod(d.lines); w.pod(d.blank_lines); w.pod(d.rows_read); w.pod(d.rows_used); w.pod(d.refund_rows);
   w.text(d.encoding);
@@ -194,16 +185,7 @@ DecodedPart decode_partial(std::string_view bytes) {
   r.strings(part.product_keys);
   r.strings(part.text);
   r.strings(part.customer_text);
-  OrdersTable& o = part.orders;
-  r.column(o.key); r.column(o.customer); r.column(o.day); r.column(o.second_of_day); r.column(o.status);
-  r.column(o.total); r.column(o.refunded); r.column(o.net); r.column(o.items); r.column(o.channel);
-  r.column(o.coupon); r.column(o.currency); r.column(o.source_line);
-  LineItemsTable& l = part.lines;
-  r.column(l.order); r.column(l.product); r.column(l.quantity); r.column(l.amount); r.column(l.kind);
-  CustomersTable& c = part.customers;
-  r.column(c.key); r.column(c.key_kind); r.column(c.email); r.column(c.phone); r.column(c.name);
-  ProductsTable& p = part.products;
-  r.column(p.key); r.column(p.name); r.column(p.vendor); r.column(p.category);
+  for_each_table(part, [&](auto& table) { for_each_column(table, [&](auto& column) { r.column(column); }); });
 
   Diagnostics& d = part.diagnostics;
   d.bytes = r.pod<std::uint64_t>();

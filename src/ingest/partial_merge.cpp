@@ -70,20 +70,19 @@ std::vector<std::uint32_t> merge_products(Dataset& into, const DecodedPart& from
 
 // Room for the later part's rows, so appending does not reallocate on the way.
 void reserve_for(Dataset& into, const DecodedPart& from) {
-  auto more = [](auto& into_column, const auto& from_column) { into_column.reserve(into_column.size() + from_column.size()); };
-  OrdersTable& o = into.orders;
-  const OrdersTable& f = from.orders;
-  more(o.key, f.key); more(o.customer, f.customer); more(o.day, f.day); more(o.second_of_day, f.second_of_day);
-  more(o.status, f.status); more(o.total, f.total); more(o.refunded, f.refunded); more(o.net, f.net);
-  more(o.items, f.items); more(o.channel, f.channel); more(o.coupon, f.coupon); more(o.currency, f.currency);
-  more(o.source_line, f.source_line);
-  LineItemsTable& l = into.lines;
-  const LineItemsTable& g = from.lines;
-  more(l.order, g.order); more(l.product, g.product); more(l.quantity, g.quantity); more(l.amount, g.amount);
-  more(l.kind, g.kind);
-  CustomersTable& c = into.customers;
-  const CustomersTable& h = from.customers;
-  more(c.key, h.key); more(c.key_kind, h.key_kind); more(c.email, h.email); more(c.phone, h.phone); more(c.name, h.name);
+  // Pairs each column of a table with the same column of the part's table.
+  auto reserve_table = [](auto& into_table, const auto& from_table) {
+    using Table = std::remove_reference_t<decltype(into_table)>;
+    std::apply(
+        [&](auto&... into_column) {
+          std::apply([&](const auto&... from_column) { (into_column.reserve(into_column.size() + from_column.size()), ...); },
+                     Table::columns_of(from_table));
+        },
+        Table::columns_of(into_table));
+  };
+  reserve_table(into.orders, from.orders);
+  reserve_table(into.lines, from.lines);
+  reserve_table(into.customers, from.customers);
   into.customer_keys.reserve_more(from.customer_keys.size());
 }
 

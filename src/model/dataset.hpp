@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "ingest/identity.hpp"
@@ -29,6 +31,11 @@ struct OrdersTable {
   std::vector<std::uint32_t> currency;
   std::vector<std::uint64_t> source_line;  // line of the order's first row in the file
 
+  template <typename Self>
+  static auto columns_of(Self& t) {
+    return std::tie(t.key, t.customer, t.day, t.second_of_day, t.status, t.total, t.refunded, t.net, t.items, t.channel,
+                    t.coupon, t.currency, t.source_line);
+  }
   std::size_t size() const { return customer.size(); }
   bool counts_as_purchase(std::size_t i) const { return orderlens::counts_as_purchase(status[i]); }
   double gross(std::size_t i) const { return counts_in_gross(status[i]) ? total[i] : 0.0; }
@@ -44,6 +51,8 @@ struct LineItemsTable {
   std::vector<double> amount;          // line amount (positive; see kind)
   std::vector<LineKind> kind;
 
+  template <typename Self>
+  static auto columns_of(Self& t) { return std::tie(t.order, t.product, t.quantity, t.amount, t.kind); }
   static constexpr std::uint32_t kNoProduct = 0xFFFFFFFFu;
   std::size_t size() const { return order.size(); }
 };
@@ -57,6 +66,8 @@ struct CustomersTable {
   std::vector<std::uint32_t> phone;
   std::vector<std::uint32_t> name;
 
+  template <typename Self>
+  static auto columns_of(Self& t) { return std::tie(t.key, t.key_kind, t.email, t.phone, t.name); }
   std::size_t size() const { return key.size(); }
 };
 
@@ -66,8 +77,28 @@ struct ProductsTable {
   std::vector<std::uint32_t> vendor;
   std::vector<std::uint32_t> category;
 
+  template <typename Self>
+  static auto columns_of(Self& t) { return std::tie(t.key, t.name, t.vendor, t.category); }
   std::size_t size() const { return key.size(); }
 };
+
+// Code that treats every column alike (shrinking, sizing, encoding, reserving) goes through
+// these, so a new column is listed once, in its table's columns_of.
+
+// f(column) for every column of `table`, in declaration order.
+template <typename Table, typename F>
+void for_each_column(Table& table, F&& f) {
+  std::apply([&](auto&... column) { (f(column), ...); }, std::remove_const_t<Table>::columns_of(table));
+}
+
+// f(table) for the four tables of a Dataset (or of anything with the same members), in order.
+template <typename Tables, typename F>
+void for_each_table(Tables& tables, F&& f) {
+  f(tables.orders);
+  f(tables.lines);
+  f(tables.customers);
+  f(tables.products);
+}
 
 struct Dataset {
   StringPool order_keys;
