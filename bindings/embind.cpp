@@ -86,15 +86,17 @@ val dataset_value(std::unique_ptr<IngestResult> result) {
   return r;
 }
 
+// Keeps a new session under a new handle: {session}.
+val session_value(std::unique_ptr<Ingestor> session) {
+  const int handle = g_next_handle++;
+  g_sessions[handle] = std::move(session);
+  val result = val::object();
+  result.set("session", handle);
+  return result;
+}
+
 val ingest_begin(std::string options_json) {
-  return guarded([&] {
-    auto session = std::make_unique<Ingestor>(parse_ingest_options(options_json));
-    const int handle = g_next_handle++;
-    g_sessions[handle] = std::move(session);
-    val result = val::object();
-    result.set("session", handle);
-    return result;
-  });
+  return guarded([&] { return session_value(std::make_unique<Ingestor>(parse_ingest_options(options_json))); });
 }
 
 // Removes a session from the table for finishing (null when unknown): whatever happens next,
@@ -162,13 +164,9 @@ val ingest_later_part_start(int session, std::uintptr_t pointer, std::size_t len
 // A later part of a file, from file offset `byte_offset`, read with the first part's settings.
 val ingest_begin_part(std::string options_json, std::string settings_json, double byte_offset) {
   return guarded([&] {
-    auto session = std::make_unique<Ingestor>(parse_ingest_options(options_json), settings_from_json(settings_json),
-                                              static_cast<std::uint64_t>(byte_offset));
-    const int handle = g_next_handle++;
-    g_sessions[handle] = std::move(session);
-    val result = val::object();
-    result.set("session", handle);
-    return result;
+    return session_value(std::make_unique<Ingestor>(parse_ingest_options(options_json),
+                                                     settings_from_json(settings_json),
+                                                     static_cast<std::uint64_t>(byte_offset)));
   });
 }
 

@@ -51,10 +51,6 @@ std::string_view date_error_text(DateError e);
 // day-first (a > 12), -1 when it can only be month-first (b > 12), 0 otherwise.
 int day_first_evidence(std::string_view text);
 
-}  // namespace orderlens
-
-namespace orderlens {
-
 // An Excel serial date-time (days since 1899-12-30 in the 1900 system, with Excel's fictitious
 // 1900-02-29 as serial 60; days since 1904-01-01 in the 1904 system) as a local date-time.
 DateResult excel_serial_to_local(double serial, bool date1904);

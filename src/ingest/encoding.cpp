@@ -76,8 +76,6 @@ std::string hex_bytes(std::string_view bytes) {
   return out;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
 }  // namespace
 
 std::optional<Encoding> encoding_from_name(std::string_view name) {
@@ -171,7 +169,7 @@ void StreamingDecoder::decide_from_prefix(std::string_view p) {
                       {"\xFF\xFE", Encoding::Utf16Le, "UTF-16LE"},
                       {"\xFE\xFF", Encoding::Utf16Be, "UTF-16BE"}};
   for (const Bom& bom : boms) {
-    if (starts_with(p, bom.bytes) && (requested_ == Encoding::Auto || requested_ == bom.encoding)) {
+    if (p.starts_with(bom.bytes) && (requested_ == Encoding::Auto || requested_ == bom.encoding)) {
       encoding_ = bom.encoding;
       had_bom_ = true;
       reason_ = std::string(bom.name) + " byte-order mark";

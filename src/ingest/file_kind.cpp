@@ -4,18 +4,14 @@
 
 namespace orderlens {
 
-namespace {
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-}  // namespace
-
 FileKind sniff_file_kind(std::string_view prefix) {
-  if (starts_with(prefix, "PK\x03\x04")) return FileKind::Zip;
-  if (starts_with(prefix, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return FileKind::Ole;
-  if (starts_with(prefix, "%PDF")) return FileKind::Pdf;
-  if (starts_with(prefix, "\x1F\x8B")) return FileKind::Gzip;
-  if (starts_with(prefix, "\x89PNG") || starts_with(prefix, "\xFF\xD8\xFF") || starts_with(prefix, "GIF8"))
+  if (prefix.starts_with("PK\x03\x04")) return FileKind::Zip;
+  if (prefix.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return FileKind::Ole;
+  if (prefix.starts_with("%PDF")) return FileKind::Pdf;
+  if (prefix.starts_with("\x1F\x8B")) return FileKind::Gzip;
+  if (prefix.starts_with("\x89PNG") || prefix.starts_with("\xFF\xD8\xFF") || prefix.starts_with("GIF8"))
     return FileKind::Image;
-  if (starts_with(prefix, "\xFF\xFE") || starts_with(prefix, "\xFE\xFF") || utf16_by_zero_pattern(prefix))
+  if (prefix.starts_with("\xFF\xFE") || prefix.starts_with("\xFE\xFF") || utf16_by_zero_pattern(prefix))
     return FileKind::Text;
   // Text exports have almost no control bytes (a few stray NULs are a damaged row, not binary);
   // random or compressed data has about 10%.

@@ -43,7 +43,7 @@ IdentityResult normalize_identity(IdentityKind kind, std::string_view raw) {
       std::string digits;
       for (char c : s)
         if (is_ascii_digit(c)) digits.push_back(c);
-      const bool korean_country_code = s.front() == '+' && digits.rfind("82", 0) == 0;
+      const bool korean_country_code = s.front() == '+' && digits.starts_with("82");
       if (korean_country_code) digits.replace(0, 2, "0");
       if (digits.size() < 7) return {{}, IdentityProblem::TooFewDigits};
       return {std::move(digits), IdentityProblem::None};

@@ -29,12 +29,12 @@ constexpr std::array<std::string_view, 12> kCurrencySigns = {
 constexpr std::array<std::string_view, 3> kGroupSpaces = {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"};
 
 bool strip_prefix(std::string_view& s, std::string_view p) {
-  if (s.substr(0, p.size()) != p) return false;
+  if (!s.starts_with(p)) return false;
   s.remove_prefix(p.size());
   return true;
 }
 bool strip_suffix(std::string_view& s, std::string_view p) {
-  if (s.size() < p.size() || s.substr(s.size() - p.size()) != p) return false;
+  if (!s.ends_with(p)) return false;
   s.remove_suffix(p.size());
   return true;
 }

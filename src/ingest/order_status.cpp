@@ -62,9 +62,10 @@ std::string_view order_status_name(OrderStatus s) {
 }
 
 std::optional<OrderStatus> order_status_from_name(std::string_view name) {
+  const std::string key = normalize_header_name(name);
   for (int k = 0; k < kOrderStatusCount; ++k) {
     const auto s = static_cast<OrderStatus>(k);
-    if (normalize_header_name(order_status_name(s)) == normalize_header_name(name)) return s;
+    if (normalize_header_name(order_status_name(s)) == key) return s;
   }
   return std::nullopt;
 }
