@@ -3,6 +3,7 @@
 // the WASM build field by field.
 //
 //   orderlens_native <file> [--options JSON] [--summary JSON] [--chunk BYTES]
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -27,7 +28,13 @@ int main(int argc, char** argv) {
   for (int i = 2; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--options")) options_json = argv[i + 1];
     else if (!std::strcmp(argv[i], "--summary")) summary_json = argv[i + 1];
-    else if (!std::strcmp(argv[i], "--chunk")) chunk = std::stoul(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--chunk")) {
+      const char* end = argv[i + 1] + std::strlen(argv[i + 1]);
+      if (std::from_chars(argv[i + 1], end, chunk).ptr != end) {
+        std::fprintf(stderr, "--chunk expects a number of bytes, got %s\n", argv[i + 1]);
+        return 2;
+      }
+    }
   }
   nlohmann::ordered_json out;
   try {
