@@ -128,9 +128,8 @@ class CsvTokenizer {
   char prev_byte_ = 0;           // last byte of the previous chunk (CRLF inside quotes)
   std::uint64_t line_breaks_ = 0;
   std::uint64_t consumed_ = 0;     // bytes of the chunks before the current one
-  swar::ByteSetFinder unquoted_finder_;  // delimiter, CR, LF, NUL
-  bool special_[256] = {};         // bytes that stop an unquoted scan
-  bool quoted_special_[256] = {};  // bytes that stop a quoted scan
+  swar::ByteSetFinder unquoted_finder_;  // delimiter, CR, LF, NUL: the bytes that end an unquoted scan
+  swar::ByteSetFinder quoted_finder_;    // quote, CR, LF, NUL: the bytes that end a quoted scan
 
   // The record being built.
   std::vector<CsvField> fields_;
