@@ -142,7 +142,6 @@ void CsvTokenizer::push(std::string_view text, RecordSink& sink) {
     if (*p == '\n') ++p;
   }
   record_begin_ = p;
-  if (!record_started_) record_.offset = consumed_ + static_cast<std::uint64_t>(p - begin);
   field_begin_ = p;  // an owned field continuing from the previous chunk appends from here
 
   const char delimiter = dialect_.delimiter;
@@ -161,7 +160,6 @@ void CsvTokenizer::push(std::string_view text, RecordSink& sink) {
       }
     }
     record_begin_ = p;
-    record_.offset = consumed_ + static_cast<std::uint64_t>(p - begin);
   };
 
   while (p < end) {
@@ -286,7 +284,6 @@ void CsvTokenizer::push(std::string_view text, RecordSink& sink) {
   }
   prev_byte_ = text.back();
   if (record_started_) save_pending_record(end);
-  consumed_ += text.size();
 }
 
 void CsvTokenizer::finish(RecordSink& sink) {

@@ -48,7 +48,6 @@ class CsvRecord {
   std::string_view raw() const { return raw_; }
 
   std::uint64_t line = 0;    // 1-based physical line on which the record starts
-  std::uint64_t offset = 0;  // byte offset of the record's first byte in the text pushed so far
   bool blank = false;        // an empty line
   bool unterminated_quote = false;
   std::uint64_t quote_open_line = 0;   // where the unterminated quote opened
@@ -127,7 +126,6 @@ class CsvTokenizer {
   bool skip_lf_ = false;         // the previous chunk ended with a CR that ended a record
   char prev_byte_ = 0;           // last byte of the previous chunk (CRLF inside quotes)
   std::uint64_t line_breaks_ = 0;
-  std::uint64_t consumed_ = 0;     // bytes of the chunks before the current one
   swar::ByteSetFinder unquoted_finder_;  // delimiter, CR, LF, NUL: the bytes that end an unquoted scan
   swar::ByteSetFinder quoted_finder_;    // quote, CR, LF, NUL: the bytes that end a quoted scan
 

@@ -262,9 +262,23 @@ void StreamingDecoder::decode(std::string_view bytes, bool final, TextSink& sink
 }
 
 void StreamingDecoder::report_invalid(std::string_view bytes, std::uint64_t offset) {
+  if (holding_invalid_) {
+    held_invalid_.push_back({lines_ + 1, offset, hex_bytes(bytes)});
+    return;
+  }
   ++invalid_count_;
   if (invalid_examples_.size() < kMaxExamples)
     invalid_examples_.push_back({lines_ + 1, offset, hex_bytes(bytes)});
+}
+
+void StreamingDecoder::count_invalid_from(std::uint64_t offset) {
+  holding_invalid_ = false;
+  for (DecodeIssue& issue : held_invalid_) {
+    if (issue.byte_offset < offset) continue;
+    ++invalid_count_;
+    if (invalid_examples_.size() < kMaxExamples) invalid_examples_.push_back(std::move(issue));
+  }
+  held_invalid_ = {};
 }
 
 void StreamingDecoder::count_lines(std::string_view bytes) {

@@ -56,7 +56,14 @@ class StreamingDecoder {
   // Why this encoding was chosen, in words for the diagnostics.
   const std::string& detection_reason() const { return reason_; }
   bool had_bom() const { return had_bom_; }
+  // Bytes pushed but not passed on yet (while deciding the encoding, or a split sequence).
+  bool holds_bytes() const { return !held_.empty(); }
   std::uint64_t invalid_sequences() const { return invalid_count_; }
+  // A later part of a file read in parallel: invalid sequences are held apart until
+  // count_invalid_from(offset) keeps those at or after `offset` (the part's own rows; the
+  // previous part reads, and counts, the bytes before).
+  void hold_invalid() { holding_invalid_ = true; }
+  void count_invalid_from(std::uint64_t offset);
   const std::vector<DecodeIssue>& invalid_examples() const { return invalid_examples_; }
   std::uint64_t bytes_in() const { return bytes_in_; }
 
@@ -89,6 +96,8 @@ class StreamingDecoder {
   std::uint64_t pending_surrogate_offset_ = 0;
   std::uint64_t invalid_count_ = 0;
   std::vector<DecodeIssue> invalid_examples_;
+  bool holding_invalid_ = false;
+  std::vector<DecodeIssue> held_invalid_;  // while holding: every one, not only examples
 };
 
 }  // namespace orderlens

@@ -55,7 +55,9 @@ Ingestor::Ingestor(IngestOptions options, const IngestSettings& settings, std::u
       settings_(settings),
       continuation_(true),
       awaiting_split_(true),
-      base_offset_(byte_offset) {
+      base_offset_(byte_offset),
+      line_starts_(byte_offset) {
+  decoder_.hold_invalid();
   diag_.file_name = options_.file_name;
   diag_.columns = settings.header;
   diag_.mapping = settings.mapping.columns;
@@ -90,6 +92,7 @@ IngestResult Ingestor::finish() {
 
 void Ingestor::push_bytes(std::string_view bytes) {
   if (finished_) throw IngestError(IngestErrorCode::InvalidState, "push() after finish()");
+  if (awaiting_split_) line_starts_.scan(bytes, base_offset_ + bytes_pushed_);
   bytes_pushed_ += bytes.size();
   if (!kind_checked_) {
     raw_prefix_.append(bytes);
@@ -320,8 +323,14 @@ bool Ingestor::is_split_row(const CsvRecord& record) {
     if (id == first_order_key_) return false;
   }
   awaiting_split_ = false;
-  split_offset_ = base_offset_ + record.offset;
+  // The split row starts a line; its file offset comes from the raw bytes (the decoded text
+  // may be longer or shorter).
+  const std::optional<std::uint64_t> start = line_starts_.start_of(record.line);
+  if (!start) throw IngestError(IngestErrorCode::InvalidState, "the later part's first row has no file offset");
+  split_offset_ = *start;
   split_line_ = record.line;
+  line_starts_ = RawLineStarts(0);  // not needed any more
+  decoder_.count_invalid_from(split_offset_);
   return true;
 }
 
@@ -360,8 +369,11 @@ std::optional<IngestResult> Ingestor::finish_with_part(std::string_view encoded_
     if (continuation_ || finished_ || !tokenizer_ || phase_ != Phase::Rows) return std::nullopt;
     const DecodedPart part = decode_partial(encoded_part);
     const PartPlacement& at = part.placement;
-    // This part must end exactly where the later part's own rows start, with a complete record.
-    if (bytes_pushed_ != at.split_offset || !tokenizer_->at_record_boundary()) return std::nullopt;
+    // This part must end exactly where the later part's own rows start, with a complete record
+    // and nothing held back by the decoder (ASCII text it holds while it decides the encoding
+    // has not reached the tokenizer yet).
+    if (bytes_pushed_ != at.split_offset || decoder_.holds_bytes() || !tokenizer_->at_record_boundary())
+      return std::nullopt;
     const bool known = decoder_.known();
     if (known && at.encoding_known && part.diagnostics.encoding != encoding_name(decoder_.encoding())) return std::nullopt;
     if (!add_order_ids(*dataset_, part)) return std::nullopt;  // an order id in both parts

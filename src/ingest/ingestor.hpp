@@ -19,6 +19,7 @@
 #include "ingest/encoding.hpp"
 #include "ingest/ingest_options.hpp"
 #include "ingest/ingest_settings.hpp"
+#include "ingest/raw_line_starts.hpp"
 #include "ingest/order_assembler.hpp"
 #include "model/dataset.hpp"
 
@@ -103,6 +104,7 @@ class Ingestor final : private TextSink, private RecordSink {
   std::uint64_t base_offset_ = 0;
   std::uint64_t split_offset_ = 0;
   std::uint64_t split_line_ = 0;
+  RawLineStarts line_starts_{0};  // while awaiting the split: where the part's lines start
   std::uint64_t bytes_pushed_ = 0;
   std::uint64_t rows_seen_ = 0;
   char last_char_ = '\n';

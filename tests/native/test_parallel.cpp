@@ -205,3 +205,62 @@ TEST_CASE("a later part decodes and reports with file offsets and lines") {
   CHECK(run.report.dump() == sequential.dump());
   CHECK(sequential["diagnostics"]["warnings"][0]["examples"][0]["line"] == 302);
 }
+
+TEST_CASE("a CP949 export merges: the split is a file offset, not an offset in the decoded text") {
+  // 김민지 is 6 bytes in CP949 and 9 in UTF-8: before the fix the later part reported its split
+  // 3 bytes too far per name before it, and the merge was always refused.
+  std::string csv = "order_id,email,date,amount,name\n";
+  for (int i = 0; i < 300; ++i)
+    csv += "O" + std::to_string(i) + ",u" + std::to_string(i % 50) + "@x.com,2024-05-1" + std::to_string(i % 10) + "," +
+           std::to_string(100 + i) + ",\xB1\xE8\xB9\xCE\xC1\xF6\n";
+  const auto sequential = run_report(csv, kOptions, "", 0);
+  REQUIRE(sequential["diagnostics"]["encoding"]["name"] == "cp949");
+  // (Past the first 4 KB, which the first part holds to check the file type.)
+  for (double at : {0.45, 0.6, 0.8}) {
+    CAPTURE(at);
+    const ParallelRun run = run_parallel(csv, static_cast<std::size_t>(csv.size() * at), "");
+    CHECK(run.outcome == Outcome::Merged);
+    CHECK(run.report.dump() == sequential.dump());
+  }
+}
+
+TEST_CASE("invalid bytes in the rows both parts read are counted once") {
+  // Order O150 has two rows; the later part starts at its second row, which holds an invalid
+  // UTF-8 byte, so both parts decode it; the first part owns it. Another bad byte later on.
+  std::string csv = "order_id,email,date,amount,name\n";
+  std::size_t second_row_of_150 = 0;
+  for (int i = 0; i < 300; ++i) {
+    csv += "O" + std::to_string(i) + ",u" + std::to_string(i % 50) + "@x.com,2024-05-11," + std::to_string(i) + ",김\n";
+    if (i == 150) {
+      second_row_of_150 = csv.size();
+      csv += "O150,u0@x.com,2024-05-11,1,bad\xFF\n";
+    }
+  }
+  csv += "O300,u1@x.com,2024-05-12,3,bad\xFE\n";
+  const auto sequential = run_report(csv, kOptions, "", 0);
+  const auto& warnings = sequential["diagnostics"]["warnings"];
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0]["count"] == 2);
+  // `near` just before the row: the later part starts at the first line start after it.
+  const ParallelRun run = run_parallel(csv, second_row_of_150 - 1, "");
+  CHECK(run.outcome == Outcome::Merged);
+  CHECK(run.report.dump() == sequential.dump());
+}
+
+TEST_CASE("text the first part's decoder still holds at the seam is not lost in the merge") {
+  // An all-ASCII first part whose first non-ASCII byte starts a line just before the seam: the
+  // decoder holds the text from there while it decides the encoding, so the tokenizer, at a
+  // record boundary, has not seen those rows.
+  std::string csv = "name,order_id,email,date,amount\n";
+  std::size_t seam = 0;
+  for (int i = 0; i < 400; ++i) {
+    const std::string name = i == 200 ? "\xEA\xB9\x80" : "kim";  // 김, the first non-ASCII text
+    csv += name + ",O" + std::to_string(i) + ",u" + std::to_string(i % 50) + "@x.com,2024-05-11," + std::to_string(i) + "\n";
+    if (i == 200) seam = csv.size();
+  }
+  const auto sequential = run_report(csv, kOptions, "", 0);
+  REQUIRE(sequential["diagnostics"]["orders"]["total"] == 400);
+  // The later part starts at O201 (near = the LF ending O200); its own rows start at O202.
+  const ParallelRun run = run_parallel(csv, seam - 1, "");
+  CHECK(run.report.dump() == sequential.dump());
+}
