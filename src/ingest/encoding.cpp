@@ -76,6 +76,18 @@ std::string hex_bytes(std::string_view bytes) {
   return out;
 }
 
+// The index of the first non-ASCII byte in d[i, n), adding the line feeds passed to `lines`;
+// 8 bytes at a time (the common case: most of an export is ASCII).
+std::size_t skip_ascii(const char* d, std::size_t i, std::size_t n, std::uint64_t& lines) {
+  for (; i + 8 <= n; i += 8) {
+    const std::uint64_t w = swar::load(d + i);
+    if (w & swar::kHighBits) break;
+    lines += swar::count_flagged(swar::equal_bytes(w, '\n'));
+  }
+  for (; i < n && static_cast<unsigned char>(d[i]) < 0x80; ++i) lines += d[i] == '\n';
+  return i;
+}
+
 }  // namespace
 
 std::optional<Encoding> encoding_from_name(std::string_view name) {
@@ -193,13 +205,9 @@ void StreamingDecoder::decide_from_prefix(std::string_view p) {
 }
 
 void StreamingDecoder::run_ascii_undecided(std::string_view bytes, bool final, TextSink& sink) {
-  std::size_t i = 0;
   const std::size_t n = bytes.size();
-  const char* d = bytes.data();
-  while (i + 8 <= n && (swar::load(d + i) & swar::kHighBits) == 0) i += 8;
-  while (i < n && static_cast<unsigned char>(d[i]) < 0x80) ++i;
+  const std::size_t i = skip_ascii(bytes.data(), 0, n, lines_);
   const std::string_view ascii = bytes.substr(0, i);
-  count_lines(ascii);
   consumed_ += ascii.size();
   if (!ascii.empty()) sink.on_text(ascii);
   if (i == n) {
@@ -211,14 +219,8 @@ void StreamingDecoder::run_ascii_undecided(std::string_view bytes, bool final, T
     }
     return;
   }
-  stage_ = Stage::Probing;
-  held_.assign(bytes.substr(i));
-  if (held_.size() >= kProbeBytes || final) {
-    std::string window;
-    window.swap(held_);
-    decide_ascii_compatible(std::string_view(window).substr(0, kProbeBytes));
-    decode(window, final, sink);
-  }
+  stage_ = Stage::Probing;  // held_ is empty: run() holds the rest until the window is full
+  run(bytes.substr(i), final, sink);
 }
 
 void StreamingDecoder::decide_ascii_compatible(std::string_view window) {
@@ -281,13 +283,6 @@ void StreamingDecoder::count_invalid_from(std::uint64_t offset) {
   held_invalid_ = {};
 }
 
-void StreamingDecoder::count_lines(std::string_view bytes) {
-  std::size_t i = 0;
-  const char* d = bytes.data();
-  for (; i + 8 <= bytes.size(); i += 8) lines_ += swar::count_flagged(swar::equal_bytes(swar::load(d + i), '\n'));
-  for (; i < bytes.size(); ++i) lines_ += d[i] == '\n';
-}
-
 void StreamingDecoder::decode_utf8(std::string_view bytes, bool final, TextSink& sink) {
   const auto* u = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t n = bytes.size();
@@ -323,20 +318,9 @@ void StreamingDecoder::decode_utf8(std::string_view bytes, bool final, TextSink&
     if (end > run_start) sink.on_text(bytes.substr(run_start, end - run_start));
   };
   while (i < n) {
-    // Fast path: 8 ASCII bytes at a time, counting line feeds for diagnostics.
-    while (i + 8 <= n) {
-      const std::uint64_t w = swar::load(bytes.data() + i);
-      if (w & swar::kHighBits) break;
-      if (const std::uint64_t lf = swar::equal_bytes(w, '\n')) lines_ += swar::count_flagged(lf);
-      i += 8;
-    }
+    i = skip_ascii(bytes.data(), i, n, lines_);  // counting line feeds for diagnostics
     if (i >= n) break;
     const unsigned char c = u[i];
-    if (c < 0x80) {
-      lines_ += c == '\n';
-      ++i;
-      continue;
-    }
     // Inline check of the common 2- and 3-byte sequences (Latin accents, Hangul); the general
     // classifier handles the rest and every error.
     if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
@@ -380,20 +364,28 @@ void StreamingDecoder::decode_cp949(std::string_view bytes, bool final, TextSink
     report_invalid(bad, offset);
     out_ += kReplacement;
   };
+  // A lead byte and the byte after it, at file offset `offset`: one character, or U+FFFD for
+  // the lead alone when the next byte is ASCII (decoded on its own), else for both. Returns the
+  // bytes used.
+  auto decode_pair = [&](const char* two, std::uint64_t offset) -> std::size_t {
+    const auto lead = static_cast<unsigned char>(two[0]);
+    const auto trail = static_cast<unsigned char>(two[1]);
+    if (const std::uint16_t cp = cp949_lookup(lead, trail)) {
+      append_utf8(out_, cp);
+      return 2;
+    }
+    const std::size_t bad = trail < 0x80 ? 1 : 2;
+    replace(std::string_view(two, bad), offset);
+    return bad;
+  };
   // A lead byte left by the previous chunk.
   if (!held_.empty()) {
     if (n == 0 && !final) return;
-    const auto lead = static_cast<unsigned char>(held_[0]);
     if (n == 0) {
       replace(held_, consumed_);
-    } else if (const std::uint16_t cp = cp949_lookup(lead, u[0])) {
-      append_utf8(out_, cp);
-      i = 1;
     } else {
-      const char pair[2] = {held_[0], static_cast<char>(u[0])};
-      const bool ascii_trail = u[0] < 0x80;  // kept and decoded on its own
-      replace(std::string_view(pair, ascii_trail ? 1 : 2), consumed_);
-      i = ascii_trail ? 0 : 1;
+      const char two[2] = {held_[0], bytes[0]};
+      i = decode_pair(two, consumed_) - 1;  // the bytes used from this chunk
     }
     held_.clear();
   }
@@ -401,10 +393,7 @@ void StreamingDecoder::decode_cp949(std::string_view bytes, bool final, TextSink
     const unsigned char c = u[i];
     if (c < 0x80) {
       const std::size_t start = i;
-      while (i < n && u[i] < 0x80) {
-        lines_ += u[i] == '\n';
-        ++i;
-      }
+      i = skip_ascii(bytes.data(), i, n, lines_);
       out_.append(bytes.data() + start, i - start);
       continue;
     }
@@ -422,17 +411,7 @@ void StreamingDecoder::decode_cp949(std::string_view bytes, bool final, TextSink
       held_.assign(1, static_cast<char>(c));
       break;
     }
-    const unsigned char trail = u[i + 1];
-    if (const std::uint16_t cp = cp949_lookup(c, trail)) {
-      append_utf8(out_, cp);
-      i += 2;
-    } else if (trail < 0x80) {
-      replace(bytes.substr(i, 1), base + i);
-      i += 1;
-    } else {
-      replace(bytes.substr(i, 2), base + i);
-      i += 2;
-    }
+    i += decode_pair(bytes.data() + i, base + i);
   }
   consumed_ = base + i;
   if (!out_.empty()) sink.on_text(out_);

@@ -79,7 +79,6 @@ class StreamingDecoder {
   void decode_cp949(std::string_view bytes, bool final, TextSink& sink);
   void decode_utf16(std::string_view bytes, bool final, TextSink& sink);
   void report_invalid(std::string_view bytes, std::uint64_t offset);
-  void count_lines(std::string_view bytes);
 
   Encoding requested_;
   Encoding encoding_ = Encoding::Auto;
