@@ -20,6 +20,7 @@ class ConsistencyCheck : public RecordSink {
   }
   // At least two complete records, all with the expected field count.
   bool passed() const { return consistent_ && checked_ >= 2; }
+  bool decided() const { return !consistent_ || checked_ >= kRecordsToCheck; }
 
  private:
   std::size_t field_count_;
@@ -29,9 +30,12 @@ class ConsistencyCheck : public RecordSink {
 
 bool consistent_from(std::string_view text, const CsvDialect& dialect, std::size_t field_count) {
   // Only complete records reach the sink (no finish()), and no record can exceed the limit.
+  // Fed in slices, to stop as soon as the check is decided (usually within the first slice).
+  constexpr std::size_t kSlice = 4096;
   CsvTokenizer tokenizer(dialect, text.size() + 1);
   ConsistencyCheck check(field_count);
-  tokenizer.push(text, check);
+  for (std::size_t at = 0; at < text.size() && !check.decided(); at += kSlice)
+    tokenizer.push(text.substr(at, kSlice), check);
   return check.passed();
 }
 
