@@ -94,14 +94,14 @@ HeaderMatch match_header(const Preset& preset, const std::vector<std::string>& h
   }
 
   m.identity_roles = preset.identity_roles;
-  const bool has_identity = std::any_of(m.identity_roles.begin(), m.identity_roles.end(),
-                                        [&](ColumnRole r) { return m.mapping.has(r); });
+  bool has_identity = std::any_of(m.identity_roles.begin(), m.identity_roles.end(),
+                                  [&](ColumnRole r) { return m.mapping.has(r); });
   if (!has_identity && explicit_mapping.roles[index_of(ColumnRole::CustomerName)] &&
       m.mapping.has(ColumnRole::CustomerName)) {
     m.identity_roles.push_back(ColumnRole::CustomerName);  // the caller chose names as identity
+    has_identity = true;
   }
-  if (!std::any_of(m.identity_roles.begin(), m.identity_roles.end(),
-                   [&](ColumnRole r) { return m.mapping.has(r); })) {
+  if (!has_identity) {
     m.missing.push_back("a customer column (" + first_aliases(preset, preset.identity_roles) + ")");
   }
   if (!m.mapping.has(ColumnRole::OrderDate) && !m.mapping.has(ColumnRole::PaidDate))
@@ -119,11 +119,15 @@ HeaderMatch match_header(const Preset& preset, const std::vector<std::string>& h
   return m;
 }
 
+bool is_auto_preset(std::string_view preset_key) {
+  return preset_key.empty() || normalize_header_name(preset_key) == "auto";
+}
+
 HeaderChoice choose_header(const std::vector<std::vector<std::string>>& rows,
                            const std::vector<std::uint64_t>& row_lines, std::string_view preset_key,
                            const ExplicitMapping& explicit_mapping) {
   std::vector<const Preset*> candidates;
-  const bool automatic = preset_key.empty() || normalize_header_name(preset_key) == "auto";
+  const bool automatic = is_auto_preset(preset_key);
   if (automatic) {
     for (const Preset& p : all_presets()) candidates.push_back(&p);
   } else if (const Preset* p = find_preset(preset_key)) {
@@ -136,15 +140,14 @@ HeaderChoice choose_header(const std::vector<std::vector<std::string>>& rows,
   }
 
   std::optional<HeaderChoice> best;
-  HeaderMatch closest;
+  HeaderMatch closest;  // the best ineligible match with some score; no preset when none
   std::size_t closest_row = 0;
-  closest.score = -1;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     for (const Preset* p : candidates) {
       HeaderMatch m = match_header(*p, rows[r], explicit_mapping);
       if (m.eligible) {
         if (!best || m.score > best->match.score) best = HeaderChoice{r, std::move(m)};
-      } else if (m.score > 0 && (closest.score <= 0 || m.missing.size() < closest.missing.size() ||
+      } else if (m.score > 0 && (!closest.preset || m.missing.size() < closest.missing.size() ||
                                  (m.missing.size() == closest.missing.size() && m.score > closest.score))) {
         // The closest layout lacks the fewest things.
         closest = std::move(m);
@@ -157,8 +160,8 @@ HeaderChoice choose_header(const std::vector<std::vector<std::string>>& rows,
   std::string msg = "could not find the header row of an orders export";
   msg += " in the first " + std::to_string(rows.size()) + " rows.";
   if (!rows.empty()) {
-    const std::vector<std::string>& shown = rows[closest.score >= 0 ? closest_row : 0];
-    msg += " Columns on line " + std::to_string(row_lines[closest.score >= 0 ? closest_row : 0]) + ": ";
+    const std::vector<std::string>& shown = rows[closest_row];
+    msg += " Columns on line " + std::to_string(row_lines[closest_row]) + ": ";
     for (std::size_t i = 0; i < shown.size() && i < 12; ++i) {
       if (i) msg += ", ";
       msg += printable_excerpt(shown[i], 40);
@@ -166,7 +169,7 @@ HeaderChoice choose_header(const std::vector<std::vector<std::string>>& rows,
     if (shown.size() > 12) msg += ", … (" + std::to_string(shown.size()) + " columns)";
     msg += ".";
   }
-  if (closest.preset && closest.score > 0) {
+  if (closest.preset) {
     msg += " Closest layout: " + std::string(closest.preset->display_name) + ", which lacks ";
     for (std::size_t i = 0; i < closest.missing.size(); ++i) msg += (i ? ", " : "") + closest.missing[i];
     msg += ".";

@@ -29,11 +29,6 @@ struct ColumnRef {
 // Roles the caller mapped. A role given with an empty list is unmapped on purpose.
 struct ExplicitMapping {
   PerRole<std::optional<std::vector<ColumnRef>>> roles;
-  bool empty() const {
-    for (const auto& r : roles)
-      if (r) return false;
-    return true;
-  }
 };
 
 struct HeaderMatch {
@@ -53,6 +48,9 @@ struct HeaderChoice {
   std::size_t row = 0;  // index into the candidate rows
   HeaderMatch match;
 };
+
+// True for "" or "auto" (any case or punctuation): the layout is detected from the header.
+bool is_auto_preset(std::string_view preset_key);
 
 // Picks the header among candidate rows (each a list of cell values): the row with the best
 // eligible match over the allowed presets (one named preset, or all when `preset_key` is

@@ -8,6 +8,7 @@
 #include "ingest/partial_codec.hpp"
 #include "ingest/partial_merge.hpp"
 #include "ingest/record_start.hpp"
+#include "ingest/result_counts.hpp"
 #include "util/text.hpp"
 
 namespace orderlens {
@@ -96,22 +97,20 @@ void Ingestor::push_bytes(std::string_view bytes) {
   bytes_pushed_ += bytes.size();
   if (!kind_checked_) {
     raw_prefix_.append(bytes);
-    if (raw_prefix_.size() < kKindPrefixBytes) return;
-    std::string prefix;
-    prefix.swap(raw_prefix_);
-    feed_decoder(prefix);
+    if (raw_prefix_.size() >= kKindPrefixBytes) release_prefix();
     return;
   }
   decoder_.push(bytes, *this);
 }
 
-void Ingestor::feed_decoder(std::string_view bytes) {
-  if (!kind_checked_) {
-    const FileKind kind = sniff_file_kind(bytes.substr(0, kKindPrefixBytes));
-    if (kind != FileKind::Text) throw IngestError(IngestErrorCode::NotText, not_text_message(kind));
-    kind_checked_ = true;
-  }
-  decoder_.push(bytes, *this);
+void Ingestor::release_prefix() {
+  std::string prefix;
+  prefix.swap(raw_prefix_);
+  if (prefix.empty()) return;
+  const FileKind kind = sniff_file_kind(std::string_view(prefix).substr(0, kKindPrefixBytes));
+  if (kind != FileKind::Text) throw IngestError(IngestErrorCode::NotText, not_text_message(kind));
+  kind_checked_ = true;
+  decoder_.push(prefix, *this);
 }
 
 void Ingestor::on_text(std::string_view text) {
@@ -200,10 +199,10 @@ void Ingestor::settle_header() {
   const CsvRecord& header = held_[header_index].record();
   diag_.header_line = header.line;
   diag_.rows_before_header = header_index;
-  diag_.columns = record_cells(header);
+  diag_.columns = std::move(rows[choice.row]);  // the header's cells, as matched
   diag_.preset = std::string(header_match_.preset->key);
   diag_.preset_name = std::string(header_match_.preset->display_name);
-  diag_.preset_detected = normalize_header_name(options_.preset) == "auto" || options_.preset.empty();
+  diag_.preset_detected = is_auto_preset(options_.preset);
   diag_.mapping = header_match_.mapping.columns;
   if (header_match_.identity_roles.size() == 1 && header_match_.identity_roles[0] == ColumnRole::CustomerName)
     diag_.notes.emplace_back(
@@ -306,15 +305,8 @@ void Ingestor::start_rows() {
 bool Ingestor::is_split_row(const CsvRecord& record) {
   // Rows are the part's own from the first row of an order other than the one at its start
   // (that order may have begun in the previous part). Without order ids every row is an order.
-  const auto& id_columns = settings_->mapping.of(ColumnRole::OrderId);
-  if (!id_columns.empty()) {
-    std::string_view id;
-    for (std::uint32_t c : id_columns) {
-      if (c >= record.size()) continue;
-      id = trim(record.field(c));
-      if (is_placeholder_value(id)) id = {};
-      if (!id.empty()) break;
-    }
+  if (!settings_->mapping.of(ColumnRole::OrderId).empty()) {
+    const std::string_view id = OrderAssembler::value_in(settings_->mapping, record, ColumnRole::OrderId).text;
     if (id.empty()) return false;
     if (first_order_key_.empty()) {
       first_order_key_.assign(id);
@@ -356,7 +348,7 @@ std::optional<std::uint64_t> Ingestor::split_offset() const {
 std::string Ingestor::finish_part() {
   return with_file_label([&] {
     if (!continuation_) throw IngestError(IngestErrorCode::InvalidState, "finish_part() on a first part");
-    const IngestResult result = finish_input();
+    const IngestResult result = finish_input(/*whole=*/false);
     if (awaiting_split_)
       throw IngestError(IngestErrorCode::InvalidState, "this part of the file has no row of its own");
     const PartPlacement placement{base_offset_, split_offset_, split_line_, decoder_.known()};
@@ -379,20 +371,16 @@ std::optional<IngestResult> Ingestor::finish_with_part(std::string_view encoded_
     if (!add_order_ids(*dataset_, part)) return std::nullopt;  // an order id in both parts
     const std::int64_t line_shift =
         static_cast<std::int64_t>(tokenizer_->line_breaks() + 1) - static_cast<std::int64_t>(at.split_line);
-    IngestResult result = finish_input(/*shrink_tables=*/false);  // the merge grows them again
+    IngestResult result = finish_input(/*whole=*/false);
     merge_part(result, part, line_shift, /*take_encoding=*/!known && at.encoding_known);
     return result;
   });
 }
 
-IngestResult Ingestor::finish_input(bool shrink_tables) {
+IngestResult Ingestor::finish_input(bool whole) {
   if (finished_) throw IngestError(IngestErrorCode::InvalidState, "finish() called twice");
   finished_ = true;
-  if (!kind_checked_) {
-    std::string prefix;
-    prefix.swap(raw_prefix_);
-    if (!prefix.empty()) feed_decoder(prefix);
-  }
+  if (!kind_checked_) release_prefix();
   decoder_.finish(*this);
   if (!tokenizer_) start_tokenizer(true);
   tokenizer_->finish(*this);
@@ -417,7 +405,8 @@ IngestResult Ingestor::finish_input(bool shrink_tables) {
                             diag_.preset_name + ") is not followed by any data rows.");
     start_rows();
   }
-  assembler_->finish(shrink_tables);
+  assembler_->finish(/*shrink=*/whole);
+  if (whole) count_results(*dataset_, diag_);
 
   if (const std::uint64_t bad = decoder_.invalid_sequences()) {
     IssueTally& t = diag_.warnings[static_cast<std::size_t>(WarningKind::InvalidEncoding)];

@@ -72,10 +72,13 @@ class Ingestor final : private TextSink, private RecordSink {
   enum class Phase : std::uint8_t { Header, Profile, Rows };
 
   void push_bytes(std::string_view bytes);
-  IngestResult finish_input(bool shrink_tables = true);
+  // `whole`: the final result of a whole file (tables shrunk, result counts filled); false for
+  // a part of a parallel read, which is encoded or merged (and counted after the merge).
+  IngestResult finish_input(bool whole = true);
   void on_text(std::string_view text) override;
   void on_record(const CsvRecord& record) override;
-  void feed_decoder(std::string_view bytes);
+  // Checks the file type on the bytes held until it is known, then decodes them.
+  void release_prefix();
   void start_tokenizer(bool complete);
   void settle_header();
   void start_rows();

@@ -4,7 +4,6 @@
 #include <limits>
 
 #include "ingest/identity.hpp"
-#include "ingest/result_counts.hpp"
 #include "util/hash.hpp"
 #include "util/text.hpp"
 
@@ -50,7 +49,11 @@ OrderAssembler::OrderAssembler(AssemblerConfig config, Dataset& dataset, Diagnos
 }
 
 OrderAssembler::Value OrderAssembler::value_of(const CsvRecord& record, ColumnRole role) const {
-  const auto& cols = config_.mapping.of(role);
+  return value_in(config_.mapping, record, role);
+}
+
+OrderAssembler::Value OrderAssembler::value_in(const ColumnMapping& mapping, const CsvRecord& record, ColumnRole role) {
+  const auto& cols = mapping.of(role);
   Value v;
   for (std::uint32_t c : cols) {
     if (v.column == Diagnostics::kWholeRow) v.column = c;
@@ -319,8 +322,7 @@ std::uint32_t OrderAssembler::create_order(const CsvRecord& record, std::string_
   return index;
 }
 
-void OrderAssembler::check_conflicts(const CsvRecord& record, std::uint32_t order, bool& refund_row) {
-  refund_row = false;
+std::optional<double> OrderAssembler::check_conflicts(const CsvRecord& record, std::uint32_t order) {
   // The amount first: a negative amount makes the row a refund of the order, which has its own
   // date and status, so nothing else is compared.
   if (const Value t = value_of(record, ColumnRole::OrderTotal); !t.text.empty() && hash32(t.text) != total_text_hash_[order]) {
@@ -328,8 +330,7 @@ void OrderAssembler::check_conflicts(const CsvRecord& record, std::uint32_t orde
     if (!r.ok()) {
       conflict(t, "the order's amount (this value is not a number)");
     } else if (r.value < 0) {
-      refund_row = true;
-      return;
+      return -r.value;
     } else if (std::isnan(written_total_[order])) {
       written_total_[order] = r.value;
       total_text_hash_[order] = hash32(t.text);
@@ -363,6 +364,7 @@ void OrderAssembler::check_conflicts(const CsvRecord& record, std::uint32_t orde
       else if (st && static_cast<std::int8_t>(*st) != order_status_[order]) conflict(s, "the order's first status");
     }
   }
+  return std::nullopt;
 }
 
 std::uint32_t OrderAssembler::intern_repeated(LastInterned& last, std::string_view text) {
@@ -433,13 +435,11 @@ void OrderAssembler::add_row(const CsvRecord& record) {
       last_order_key_.assign(order_key);
       last_order_ = order;
     }
-    bool refund_row = false;
-    check_conflicts(record, order, refund_row);
+    const std::optional<double> refund = check_conflicts(record, order);
     Line line;
-    if (refund_row) {
-      const Value t = value_of(record, ColumnRole::OrderTotal);
+    if (refund) {
       if (is_duplicate(record, order)) return;
-      refund_rows_[order] += -parse_money(t.text, config_.decimal).value;
+      refund_rows_[order] += *refund;
       ++diag_.refund_rows;
     } else {
       if (!parse_line(record, line) || is_duplicate(record, order)) return;
@@ -526,7 +526,6 @@ void OrderAssembler::finish(bool shrink) {
 
   if (shrink) ds_.shrink_to_fit();
   release_ingestion_state();
-  count_results(ds_, diag_);
 }
 
 }  // namespace orderlens

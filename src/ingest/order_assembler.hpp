@@ -41,15 +41,18 @@ class OrderAssembler {
   OrderAssembler(AssemblerConfig config, Dataset& dataset, Diagnostics& diagnostics);
 
   void add_row(const CsvRecord& record);
-  // Applies the status and refund rules to every order and fills the result counts. `shrink`
-  // gives back the tables' slack (skipped when a later part will be appended anyway).
+  // Applies the status and refund rules to every order. `shrink` gives back the tables' slack
+  // (skipped for a part of a parallel read, which is encoded or merged).
   void finish(bool shrink = true);
 
- private:
   struct Value {
     std::string_view text;    // trimmed; empty when every mapped column is empty
     std::uint32_t column = Diagnostics::kWholeRow;
   };
+  // The first non-empty, non-placeholder value of `role`'s columns in `record`.
+  static Value value_in(const ColumnMapping& mapping, const CsvRecord& record, ColumnRole role);
+
+ private:
   Value value_of(const CsvRecord& record, ColumnRole role) const;
   std::optional<OrderStatus> status_of(std::string_view text);
   std::optional<OrderStatus> classify_status_word(std::string_view text) const;
@@ -81,7 +84,9 @@ class OrderAssembler {
   bool is_duplicate(const CsvRecord& record, std::uint32_t order);
   void remember_row(std::uint64_t fingerprint, std::uint32_t order);
   std::uint32_t create_order(const CsvRecord& record, std::string_view order_key);
-  void check_conflicts(const CsvRecord& record, std::uint32_t order, bool& refund_row);
+  // Warns about values that differ from the order's first row; returns the refunded amount when
+  // the row is a refund of the order (a negative amount), whose other values are not compared.
+  std::optional<double> check_conflicts(const CsvRecord& record, std::uint32_t order);
   void add_line(std::uint32_t order, const Line& line, const CsvRecord& record);
   std::uint32_t customer_for(const Identity& id, const CsvRecord& record);
   void conflict(const Value& v, std::string_view kept);

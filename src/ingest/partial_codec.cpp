@@ -28,9 +28,9 @@ class Writer {
     if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
   template <typename Pool>
-  void strings(const Pool& pool, std::size_t count) {
-    pod(static_cast<std::uint64_t>(count));
-    for (std::uint32_t id = 1; id < count; ++id) text(pool.view(id));
+  void strings(const Pool& pool) {
+    pod(static_cast<std::uint64_t>(pool.size()));
+    for (std::uint32_t id = 1; id < pool.size(); ++id) text(pool.view(id));
   }
   std::string take() { return std::move(out_); }
 
@@ -157,11 +157,11 @@ std::string encode_partial(const Dataset& ds, const Diagnostics& d, const PartPl
   w.pod(placement.split_offset);
   w.pod(placement.split_line);
   w.pod(placement.encoding_known);
-  w.strings(ds.order_keys, ds.order_keys.size());
-  w.strings(ds.customer_keys, ds.customer_keys.size());
-  w.strings(ds.product_keys, ds.product_keys.size());
-  w.strings(ds.text, ds.text.size());
-  w.strings(ds.customer_text, ds.customer_text.size());
+  w.strings(ds.order_keys);
+  w.strings(ds.customer_keys);
+  w.strings(ds.product_keys);
+  w.strings(ds.text);
+  w.strings(ds.customer_text);
   for_each_table(ds, [&](const auto& table) { for_each_column(table, [&](const auto& column) { w.column(column); }); });
 
   w.pod(d.bytes); w.pod(d.lines); w.pod(d.blank_lines); w.pod(d.rows_read); w.pod(d.rows_used); w.pod(d.refund_rows);
