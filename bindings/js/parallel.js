@@ -12,7 +12,7 @@ import { coreOptions, inputSize, streamChunks, yieldIfBusy } from './input.js';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
 
-export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
+const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 const SETTLE_CHUNK_BYTES = 1024 * 1024;
 const SPLIT_SEARCH_BYTES = 1024 * 1024;
 // The Worker then encodes its tables while this instance reads on: give it a bit less.

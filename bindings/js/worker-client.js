@@ -94,14 +94,7 @@ class OrderlensWorker {
     signal?.addEventListener('abort', abort);
     try {
       const message = { id, op: 'load', input, options: { ...ingestOptions, chunkSize }, progress: !!onProgress };
-      const result = await this.request(message, transferList, onProgress);
-      const dataset = new RemoteDataset(this, result.dataset, result.diagnostics);
-      // A fast load can finish before the Worker reads the abort message: honour it here.
-      if (signal?.aborted) {
-        await dataset.dispose();
-        signal.throwIfAborted();
-      }
-      return dataset;
+      return await this.#datasetUnlessAborted(await this.request(message, transferList, onProgress), signal);
     } finally {
       signal?.removeEventListener('abort', abort);
     }
@@ -125,7 +118,12 @@ class OrderlensWorker {
       await this.request({ op: 'cancel', session });
       throw error;
     }
-    const result = await this.request({ op: 'finish', session });
+    return this.#datasetUnlessAborted(await this.request({ op: 'finish', session }), signal);
+  }
+
+  // A load can finish before the Worker sees the abort: then its dataset is disposed and the
+  // load rejects with the abort reason, as if the abort had come in time.
+  async #datasetUnlessAborted(result, signal) {
     const dataset = new RemoteDataset(this, result.dataset, result.diagnostics);
     if (signal?.aborted) {
       await dataset.dispose();
