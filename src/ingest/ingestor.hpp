@@ -58,8 +58,8 @@ class Ingestor final : private TextSink, private RecordSink {
   // Finishes the first part, which must have been pushed exactly up to the later part's split
   // offset, and merges the later part (as encoded by finish_part) into it. Returns nullopt,
   // leaving this ingestion open to continue sequentially, when the parts do not fit together
-  // exactly (the split fell inside a quoted value, the encodings differ, or an order id occurs
-  // in both parts). See docs/architecture.md "Parallel ingestion".
+  // exactly (the split fell inside a quoted value, the decoder still holds text, the encodings
+  // differ, or an order id occurs in both parts). See docs/architecture.md "Parallel ingestion".
   std::optional<IngestResult> finish_with_part(std::string_view encoded_part);
 
   // Parallel ingestion, later part: where its own rows start (nullopt until seen).
