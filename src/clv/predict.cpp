@@ -1,0 +1,165 @@
+#include "clv/predict.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "clv/likelihood.hpp"
+#include "clv/special_functions.hpp"
+
+namespace orderlens::clv {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+double logistic_of_log_odds(double log_odds) { return 1 / (1 + std::exp(log_odds)); }
+
+// For BG/NBD (m = 0) and MBG/NBD (m = 1): ln of the odds (dropped out) : (alive), given data.
+double beta_geo_log_odds_dropped(const TransactionParams& p, double x, double tx, double T, double m) {
+  if (m == 0 && x == 0) return -kInf;
+  return std::log(p.a / (p.b + x - 1 + m)) + (p.r + x) * (std::log(p.alpha + T) - std::log(p.alpha + tx));
+}
+
+// E[purchases in t | alive at T] for BG/NBD-like models, after Euler's transformation
+// 2F1(r+x, b+x+m; a+b+x−1+m; z) = (1−z)^(a−1−r−x) 2F1(a+b−1+m−r, a−1; a+b+x−1+m; z), z = t/(α+T+t):
+//   (a+b+x−1+m)/(a−1) · [1 − (1−z)^(a−1) 2F1(a+b−1+m−r, a−1; a+b+x−1+m; z)]
+// whose parameters no longer grow with x (heavy buyers stay cheap and finite). The bracket over
+// (a−1) is evaluated without the 0/0 at a = 1: (1 − (1−z)^(a−1))/(a−1) − (1−z)^(a−1) · S, with
+// S = (2F1 − 1)/(a−1) = Σ_{k≥1} (p)_k (a)_{k−1} / ((c)_k k!) z^k.
+double beta_geo_expected_if_alive(const TransactionParams& p, double x, double T, double t, double m) {
+  if (t <= 0) return 0;
+  const double z = t / (p.alpha + T + t);
+  const double log_one_minus_z = std::log1p(-z);
+  const double pp = p.a + p.b - 1 + m - p.r;
+  const double c = p.a + p.b + x - 1 + m;
+  const double S = pp / c * z * series_sum<double>(z, [&](double k) {
+    return (pp + k + 1) * (p.a + k) / ((c + k + 1) * (k + 2)) * z;
+  });
+  const double bracket = one_minus_exp_over(p.a - 1, -log_one_minus_z) - std::exp((p.a - 1) * log_one_minus_z) * S;
+  return c * bracket;
+}
+
+double nbd_log_pmf(double r, double alpha, double t, unsigned n) {
+  const double nd = n;
+  return std::lgamma(r + nd) - std::lgamma(r) - std::lgamma(nd + 1) + r * std::log(alpha / (alpha + t)) +
+         (n ? nd * std::log(t / (alpha + t)) : 0.0);
+}
+
+// Adaptive Simpson on [a, b] to an absolute tolerance.
+template <typename F>
+double simpson(F f, double a, double fa, double m, double fm, double b, double fb, double whole, double tol, int depth) {
+  const double lm = (a + m) / 2, rm = (m + b) / 2;
+  const double flm = f(lm), frm = f(rm);
+  const double left = (m - a) / 6 * (fa + 4 * flm + fm), right = (b - m) / 6 * (fm + 4 * frm + fb);
+  if (depth <= 0 || std::abs(left + right - whole) <= 15 * tol) return left + right + (left + right - whole) / 15;
+  return simpson(f, a, fa, lm, flm, m, fm, left, tol / 2, depth - 1) + simpson(f, m, fm, rm, frm, b, fb, right, tol / 2, depth - 1);
+}
+
+template <typename F>
+double integrate(F f, double a, double b, double tol) {
+  const double m = (a + b) / 2, fa = f(a), fm = f(m), fb = f(b);
+  return simpson(f, a, fa, m, fm, b, fb, (b - a) / 6 * (fa + 4 * fm + fb), tol, 40);
+}
+
+}  // namespace
+
+double p_alive(const TransactionParams& p, double x, double tx, double T) {
+  switch (p.model) {
+    case TransactionModel::BgNbd: return logistic_of_log_odds(beta_geo_log_odds_dropped(p, x, tx, T, 0));
+    case TransactionModel::MbgNbd: return logistic_of_log_odds(beta_geo_log_odds_dropped(p, x, tx, T, 1));
+    case TransactionModel::ParetoNbd: {
+      const auto parts = pareto_parts(p.r, p.alpha, p.s, p.beta, x, tx, T);
+      return logistic_of_log_odds(parts.died - parts.alive);
+    }
+  }
+  return kNaN;
+}
+
+double expected_purchases(const TransactionParams& p, double x, double tx, double T, double t) {
+  if (p.model == TransactionModel::ParetoNbd) {
+    // P(alive) · (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)], continuous at s = 1.
+    const double horizon = std::log1p(t / (p.beta + T));
+    return p_alive(p, x, tx, T) * (p.r + x) / (p.alpha + T) * (p.beta + T) * one_minus_exp_over(p.s - 1, horizon);
+  }
+  const double m = p.model == TransactionModel::MbgNbd ? 1 : 0;
+  return p_alive(p, x, tx, T) * beta_geo_expected_if_alive(p, x, T, t, m);
+}
+
+double probability_no_purchase(const TransactionParams& p, double x, double tx, double T, double t) {
+  return std::exp(log_likelihood(p, x, tx, T + t) - log_likelihood(p, x, tx, T));
+}
+
+double probability_purchase_ever(const TransactionParams& p, double x, double tx, double T) {
+  return -std::expm1(log_likelihood(p, x, tx, kInf) - log_likelihood(p, x, tx, T));
+}
+
+double probability_of_purchases(const TransactionParams& p, double x, double tx, double T, double t, unsigned n) {
+  const double alive = p_alive(p, x, tx, T);
+  // Given alive at T: λ ~ Gamma(r+x, α+T); the future count N(t) of an active customer is NBD.
+  const double r1 = p.r + x, a1 = p.alpha + T;
+  double if_alive = 0;
+  if (p.model == TransactionModel::ParetoNbd) {
+    // Lifetime from T is exponential with μ ~ Gamma(s, β+T): survive t, or die at τ < t and buy n
+    // times before. P = (β'/(β'+t))^s NBD(n; t) + ∫_0^t s β'^s (β'+τ)^-(s+1) NBD(n; τ) dτ.
+    const double b1 = p.beta + T;
+    auto pmf = [&](double tau) { return tau <= 0 ? (n == 0 ? 1.0 : 0.0) : std::exp(nbd_log_pmf(r1, a1, tau, n)); };
+    auto density = [&](double tau) { return p.s / b1 * std::exp(-(p.s + 1) * std::log1p(tau / b1)) * pmf(tau); };
+    if_alive = std::exp(-p.s * std::log1p(t / b1)) * pmf(t) + (t > 0 ? integrate(density, 0, t, 1e-12) : 0.0);
+  } else {
+    // Dropout after each purchase with p ~ Beta(a, b+x+m) given alive: N(t) = n and survived n
+    // purchases, or N(t) ≥ n and dropped at the n-th.
+    const double m = p.model == TransactionModel::MbgNbd ? 1 : 0;
+    const double b1 = p.b + x + m;
+    if (n == 0) {
+      if_alive = std::exp(nbd_log_pmf(r1, a1, t, 0));
+    } else {
+      const double lb = log_beta(p.a, b1);
+      double below = 0;
+      for (unsigned j = 0; j < n; ++j) below += std::exp(nbd_log_pmf(r1, a1, t, j));
+      const double at_least = std::max(0.0, 1 - below);
+      if_alive = std::exp(log_beta(p.a, b1 + n) - lb + nbd_log_pmf(r1, a1, t, n)) +
+                 std::exp(log_beta(p.a + 1, b1 + n - 1) - lb) * at_least;
+    }
+  }
+  return (n == 0 ? 1 - alive : 0.0) + alive * if_alive;
+}
+
+double median_time_to_next_purchase(const TransactionParams& p, double x, double tx, double T) {
+  const double ever = probability_purchase_ever(p, x, tx, T);
+  if (!(ever >= 1e-6)) return kNaN;
+  const double target = ever / 2;
+  const double base = log_likelihood(p, x, tx, T);
+  auto bought_by = [&](double t) { return -std::expm1(log_likelihood(p, x, tx, T + t) - base); };
+  // Bisection on ln t: the answer can be a day or decades.
+  double lo = std::log(1e-6), hi = std::log(1e7);
+  if (bought_by(std::exp(hi)) < target) return kInf;
+  for (int i = 0; i < 80; ++i) {
+    const double mid = (lo + hi) / 2;
+    (bought_by(std::exp(mid)) < target ? lo : hi) = mid;
+  }
+  return std::exp((lo + hi) / 2);
+}
+
+double discounted_expected_purchases(const TransactionParams& p, double x, double tx, double T, int months,
+                                     double month_length, double monthly_discount_rate) {
+  double total = 0, previous = 0, discount = 1;
+  for (int k = 1; k <= months; ++k) {
+    const double cumulative = expected_purchases(p, x, tx, T, k * month_length);
+    discount /= 1 + monthly_discount_rate;
+    total += (cumulative - previous) * discount;
+    previous = cumulative;
+  }
+  return total;
+}
+
+double expected_spend(const SpendParams& p, double x, double mean_spend) {
+  if (!(p.q > 1)) return kNaN;
+  const double population_mean = p.p * p.v / (p.q - 1);
+  if (x <= 0) return population_mean;
+  // A weighted average of the population mean and the customer's own mean.
+  const double w = (p.q - 1) / (p.p * x + p.q - 1);
+  return w * population_mean + (1 - w) * mean_spend;
+}
+
+}  // namespace orderlens::clv
