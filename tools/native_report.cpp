@@ -2,7 +2,8 @@
 // the same JSON ({diagnostics, summary, customers} or {error}). The node tests compare it with
 // the WASM build field by field.
 //
-//   orderlens_native <file> [--options JSON] [--summary JSON] [--chunk BYTES]
+//   orderlens_native <file> [--options JSON] [--summary JSON] [--clv JSON] [--chunk BYTES]
+// With --clv the output is {diagnostics, clv, customers} with the CLV predictions per customer.
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/clv_json.hpp"
 #include "api/report_json.hpp"
 #include "api/summary_options.hpp"
 #include "ingest/ingest_error.hpp"
@@ -20,14 +22,16 @@
 int main(int argc, char** argv) {
   using namespace orderlens;
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s <file> [--options JSON] [--summary JSON] [--chunk BYTES]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s <file> [--options JSON] [--summary JSON] [--clv JSON] [--chunk BYTES]\n", argv[0]);
     return 2;
   }
-  std::string options_json, summary_json;
+  std::string options_json, summary_json, clv_options_json;
+  bool clv = false;
   std::size_t chunk = 1 << 20;
   for (int i = 2; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--options")) options_json = argv[i + 1];
     else if (!std::strcmp(argv[i], "--summary")) summary_json = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--clv")) clv_options_json = argv[i + 1], clv = true;
     else if (!std::strcmp(argv[i], "--chunk")) {
       const char* end = argv[i + 1] + std::strlen(argv[i + 1]);
       if (std::from_chars(argv[i + 1], end, chunk).ptr != end) {
@@ -51,14 +55,24 @@ int main(int argc, char** argv) {
     while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0) ingestor.push(std::string_view(buf.data(), n));
     std::fclose(f);
     IngestResult result = ingestor.finish();
-    const CustomerSummary summary = summarize_customers(*result.dataset, summary_options);
     out["diagnostics"] = diagnostics_json(result.diagnostics);
+    if (clv) {
+      const clv::ClvOptions clv_options = parse_clv_options(clv_options_json);
+      const clv::ClvAnalysis analysis = clv::analyze_clv(*result.dataset, clv_options);
+      out["clv"] = clv_json(analysis, clv_options);
+      out["customers"] = clv_customers_json(*result.dataset, analysis);
+      std::puts(out.dump(1).c_str());
+      return 0;
+    }
+    const CustomerSummary summary = summarize_customers(*result.dataset, summary_options);
     out["summary"] = {{"unit", time_unit_name(summary.unit)},
                       {"endDate", format_iso_date(summary.end_day)},
                       {"customers", summary.size()}};
     out["customers"] = customers_json(*result.dataset, summary);
   } catch (const IngestError& e) {
     out = {{"error", {{"code", ingest_error_code_name(e.code())}, {"message", e.what()}}}};
+  } catch (const std::invalid_argument& e) {
+    out = {{"error", {{"code", "bad_input"}, {"message", e.what()}}}};
   }
   std::puts(out.dump(1).c_str());
   return out.contains("error") ? 1 : 0;

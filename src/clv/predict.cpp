@@ -21,32 +21,13 @@ double beta_geo_log_odds_dropped(const TransactionParams& p, double x, double tx
   return std::log(p.a / (p.b + x - 1 + m)) + (p.r + x) * (std::log(p.alpha + T) - std::log(p.alpha + tx));
 }
 
-// E[purchases in t | alive at T] for BG/NBD-like models, after Euler's transformation
-// 2F1(r+x, b+x+m; a+b+x−1+m; z) = (1−z)^(a−1−r−x) 2F1(a+b−1+m−r, a−1; a+b+x−1+m; z), z = t/(α+T+t):
-//   (a+b+x−1+m)/(a−1) · [1 − (1−z)^(a−1) 2F1(a+b−1+m−r, a−1; a+b+x−1+m; z)]
-// whose parameters no longer grow with x (heavy buyers stay cheap and finite). The bracket over
-// (a−1) is evaluated without the 0/0 at a = 1: (1 − (1−z)^(a−1))/(a−1) − (1−z)^(a−1) · S, with
-// S = (2F1 − 1)/(a−1) = Σ_{k≥1} (p)_k (a)_{k−1} / ((c)_k k!) z^k.
-double beta_geo_expected_if_alive(const TransactionParams& p, double x, double T, double t, double m) {
-  if (t <= 0) return 0;
-  const double z = t / (p.alpha + T + t);
-  const double log_one_minus_z = std::log1p(-z);
-  const double pp = p.a + p.b - 1 + m - p.r;
-  const double c = p.a + p.b + x - 1 + m;
-  const double S = pp / c * z * series_sum<double>(z, [&](double k) {
-    return (pp + k + 1) * (p.a + k) / ((c + k + 1) * (k + 2)) * z;
-  });
-  const double bracket = one_minus_exp_over(p.a - 1, -log_one_minus_z) - std::exp((p.a - 1) * log_one_minus_z) * S;
-  return c * bracket;
-}
-
 double nbd_log_pmf(double r, double alpha, double t, unsigned n) {
   const double nd = n;
   return std::lgamma(r + nd) - std::lgamma(r) - std::lgamma(nd + 1) + r * std::log(alpha / (alpha + t)) +
          (n ? nd * std::log(t / (alpha + t)) : 0.0);
 }
 
-// Adaptive Simpson on [a, b] to an absolute tolerance.
+// Adaptive Simpson on [a, b] to an absolute tolerance, at most 2^20 panels.
 template <typename F>
 double simpson(F f, double a, double fa, double m, double fm, double b, double fb, double whole, double tol, int depth) {
   const double lm = (a + m) / 2, rm = (m + b) / 2;
@@ -59,7 +40,51 @@ double simpson(F f, double a, double fa, double m, double fm, double b, double f
 template <typename F>
 double integrate(F f, double a, double b, double tol) {
   const double m = (a + b) / 2, fa = f(a), fm = f(m), fb = f(b);
-  return simpson(f, a, fa, m, fm, b, fb, (b - a) / 6 * (fa + 4 * fm + fb), tol, 40);
+  return simpson(f, a, fa, m, fm, b, fb, (b - a) / 6 * (fa + 4 * fm + fb), tol, 20);
+}
+
+// E[purchases in t | alive at T] as E_p[(1 − (1 + p t/(α+T))^-(r+x)) / p] over the dropout
+// probability's posterior Beta(a, b+x+m) (for fixed λ and p an active customer makes
+// (1 − e^{−λpt})/p purchases on average). Used where the series overflows: a fit driven to a
+// boundary with a and b in the thousands or more, where the beta is narrow, so integrating over
+// ±12 standard deviations around its mean is exact to rounding.
+double beta_geo_expected_if_alive_by_integral(const TransactionParams& p, double x, double T, double t, double m) {
+  const double a = p.a, b = p.b + x + m, r1 = p.r + x, a1 = p.alpha + T;
+  const double mean = a / (a + b), sd = std::sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
+  const double lo = std::max(mean - 12 * sd, 1e-300), hi = std::min(mean + 12 * sd, 1.0);
+  // The density relative to its value at the mean, self-normalized: ln B(a, b) and (a−1) ln q
+  // are of order 1e11 for such a and b, and would leave only 5 correct digits.
+  auto density = [&](double q) {
+    return std::exp((a - 1) * std::log1p((q - mean) / mean) + (b - 1) * std::log1p((mean - q) / (1 - mean)));
+  };
+  auto weighted = [&](double q) { return density(q) * -std::expm1(-r1 * std::log1p(q * t / a1)) / q; };
+  const double width = hi - lo;
+  return integrate(weighted, lo, hi, 1e-12 * weighted(mean) * width) / integrate(density, lo, hi, 1e-12 * width);
+}
+
+// E[purchases in t | alive at T] for BG/NBD-like models, after Euler's transformation
+// 2F1(r+x, b+x+m; a+b+x−1+m; z) = (1−z)^(a−1−r−x) 2F1(a+b−1+m−r, a−1; a+b+x−1+m; z), z = t/(α+T+t):
+//   (a+b+x−1+m)/(a−1) · [1 − (1−z)^(a−1) 2F1(a+b−1+m−r, a−1; a+b+x−1+m; z)]
+// whose parameters no longer grow with x (heavy buyers stay cheap and finite). The bracket over
+// (a−1) is evaluated without the 0/0 at a = 1: (1 − (1−z)^(a−1))/(a−1) − (1−z)^(a−1) · S, with
+// S = (2F1 − 1)/(a−1) = Σ_{k≥1} (p)_k (a)_{k−1} / ((c)_k k!) z^k.
+double beta_geo_expected_if_alive(const TransactionParams& p, double x, double T, double t, double m) {
+  if (t <= 0) return 0;
+  // The bracket below subtracts two numbers near 1 when a is large; past a = 1000 (a fit driven
+  // to a boundary) the integral over the then narrow beta is safe and exact.
+  if (p.a > 1000) return beta_geo_expected_if_alive_by_integral(p, x, T, t, m);
+  const double z = t / (p.alpha + T + t);
+  const double log_one_minus_z = std::log1p(-z);
+  const double pp = p.a + p.b - 1 + m - p.r;
+  const double c = p.a + p.b + x - 1 + m;
+  const double S = pp / c * z * series_sum<double>(z, [&](double k) {
+    return (pp + k + 1) * (p.a + k) / ((c + k + 1) * (k + 2)) * z;
+  });
+  const double bracket = one_minus_exp_over(p.a - 1, -log_one_minus_z) - std::exp((p.a - 1) * log_one_minus_z) * S;
+  const double result = c * bracket;
+  // Terms of order (1−z)^−a overflow for a in the hundreds and z near 1: the beta is narrow then.
+  if (!std::isfinite(result) && p.a + p.b >= 100) return beta_geo_expected_if_alive_by_integral(p, x, T, t, m);
+  return result;
 }
 
 }  // namespace
@@ -87,6 +112,11 @@ double expected_purchases(const TransactionParams& p, double x, double tx, doubl
 }
 
 double probability_no_purchase(const TransactionParams& p, double x, double tx, double T, double t) {
+  if (p.model != TransactionModel::ParetoNbd) {
+    // The ratio of likelihoods in closed form: dropped out, or alive with no purchase in t.
+    const double alive = p_alive(p, x, tx, T);
+    return 1 - alive + alive * std::exp(-(p.r + x) * std::log1p(t / (p.alpha + T)));
+  }
   return std::exp(log_likelihood(p, x, tx, T + t) - log_likelihood(p, x, tx, T));
 }
 
@@ -128,6 +158,11 @@ double probability_of_purchases(const TransactionParams& p, double x, double tx,
 double median_time_to_next_purchase(const TransactionParams& p, double x, double tx, double T) {
   const double ever = probability_purchase_ever(p, x, tx, T);
   if (!(ever >= 1e-6)) return kNaN;
+  if (p.model != TransactionModel::ParetoNbd) {
+    // Alive customers of BG/NBD-like models always buy again (dropout follows purchases), after a
+    // wait with P(wait > t) = (1 + t/(α+T))^-(r+x): its median in closed form.
+    return (p.alpha + T) * std::expm1(std::log(2.0) / (p.r + x));
+  }
   const double target = ever / 2;
   const double base = log_likelihood(p, x, tx, T);
   auto bought_by = [&](double t) { return -std::expm1(log_likelihood(p, x, tx, T + t) - base); };

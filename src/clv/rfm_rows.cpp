@@ -1,7 +1,7 @@
 #include "clv/rfm_rows.hpp"
 
 #include <algorithm>
-#include <bit>
+#include <cstring>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -22,7 +22,13 @@ struct TripleHash {
   std::size_t operator()(const TripleKey& k) const { return static_cast<std::size_t>(hash64(&k, sizeof k)); }
 };
 
-std::uint64_t bits(double v) { return std::bit_cast<std::uint64_t>(v == 0 ? 0.0 : v); }  // -0 == +0
+// The bits of a double, with -0 as +0 (Emscripten 3.1.6's libc++ has no std::bit_cast).
+std::uint64_t bits(double v) {
+  if (v == 0) v = 0.0;
+  std::uint64_t b;
+  std::memcpy(&b, &v, sizeof b);
+  return b;
+}
 
 std::string at(std::size_t i) { return "customer " + std::to_string(i) + ": "; }
 
@@ -40,7 +46,8 @@ std::uint32_t index_in(const std::vector<double>& sorted, double v) {
 
 }  // namespace
 
-RfmRows compress_rfm(std::span<const double> frequency, std::span<const double> recency, std::span<const double> T) {
+RfmRows compress_rfm(std::span<const double> frequency, std::span<const double> recency, std::span<const double> T,
+                     std::vector<std::uint32_t>* row_of) {
   if (frequency.size() != recency.size() || frequency.size() != T.size())
     throw std::invalid_argument("frequency, recency and T must have the same length");
   struct Unique {
@@ -48,6 +55,10 @@ RfmRows compress_rfm(std::span<const double> frequency, std::span<const double> 
   };
   std::vector<Unique> unique;
   tsl::robin_map<TripleKey, std::uint32_t, TripleHash> slot;
+  if (row_of) {
+    row_of->clear();
+    row_of->reserve(frequency.size());
+  }
   for (std::size_t i = 0; i < frequency.size(); ++i) {
     const double x = frequency[i], tx = recency[i], t = T[i];
     if (!std::isfinite(x) || !std::isfinite(tx) || !std::isfinite(t))
@@ -59,6 +70,7 @@ RfmRows compress_rfm(std::span<const double> frequency, std::span<const double> 
     auto [it, inserted] = slot.try_emplace(TripleKey{bits(x), bits(tx), bits(t)}, static_cast<std::uint32_t>(unique.size()));
     if (inserted) unique.push_back({x, tx, t, 0});
     unique[it->second].weight += 1;
+    if (row_of) row_of->push_back(it->second);
   }
   RfmRows rows;
   std::vector<double> xs, ts;

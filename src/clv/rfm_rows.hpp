@@ -30,7 +30,9 @@ struct RfmRows {
 
 // Throws std::invalid_argument naming the first customer (0-based position) whose values are
 // not a valid summary: x a whole number ≥ 0, 0 ≤ t_x ≤ T, t_x = 0 when x = 0, all finite.
-RfmRows compress_rfm(std::span<const double> frequency, std::span<const double> recency, std::span<const double> T);
+// When `row_of` is given, it receives each customer's row index.
+RfmRows compress_rfm(std::span<const double> frequency, std::span<const double> recency, std::span<const double> T,
+                     std::vector<std::uint32_t>* row_of = nullptr);
 
 // The Gamma-Gamma spend model's data: customers with x > 0 and positive mean repeat spend,
 // compressed on (x, spend). Customers with x > 0 and spend ≤ 0 are counted, not used.

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "clv/likelihood.hpp"
 #include "clv/predict.hpp"
 #include "clv/special_functions.hpp"
 #include "clv_support.hpp"
@@ -164,4 +165,33 @@ TEST_CASE("no NaN or Inf for heavy buyers and long lifetimes") {
       CHECK(e == doctest::Approx(mean).epsilon(1e-8));
     }
   }
+}
+
+TEST_CASE("next purchase: the closed-form median matches the likelihood ratio, and P(no purchase) both ways") {
+  const auto mbg = TransactionParams::from_values(TransactionModel::MbgNbd, {0.525, 6.183, 0.891, 1.614});
+  for (const TransactionParams& p : {kFhlBg, mbg}) {
+    for (double x : {1.0, 4.0}) {
+      const double tx = 20, T = 38;
+      const double median = median_time_to_next_purchase(p, x, tx, T);
+      // At the median, P(a purchase by then) is half of P(a purchase ever), both from likelihoods.
+      const double by_median = -std::expm1(log_likelihood(p, x, tx, T + median) - log_likelihood(p, x, tx, T));
+      CHECK(by_median == doctest::Approx(probability_purchase_ever(p, x, tx, T) / 2).epsilon(1e-12));
+      CHECK(probability_no_purchase(p, x, tx, T, 13) ==
+            doctest::Approx(std::exp(log_likelihood(p, x, tx, T + 13) - log_likelihood(p, x, tx, T))).epsilon(1e-12));
+    }
+  }
+  const auto pnbd = TransactionParams::from_values(TransactionModel::ParetoNbd, {0.553, 10.578, 0.606, 11.669});
+  const double median = median_time_to_next_purchase(pnbd, 2, 30.43, 38.86);
+  const double by_median = -std::expm1(log_likelihood(pnbd, 2, 30.43, 38.86 + median) - log_likelihood(pnbd, 2, 30.43, 38.86));
+  CHECK(by_median == doctest::Approx(probability_purchase_ever(pnbd, 2, 30.43, 38.86) / 2).epsilon(1e-9));
+}
+
+TEST_CASE("a fit driven to the boundary (a and b in the billions) still predicts finite purchases") {
+  // With a, b → ∞ at a fixed ratio the dropout probability is a constant q = a/(a+b), and an
+  // active customer's expected purchases are E_λ[(1 − e^{−λ q t})/q] = (1 − (1 + q t/(α+T))^-(r+x)) / q.
+  const auto p = bgnbd(1.1655, 8.2814, 1.47e10, 3.41e10);
+  const double x = 2, tx = 10, T = 30, t = 52;
+  const double q = p.a / (p.a + p.b + x);
+  const double closed = (1 - std::pow(1 + q * t / (p.alpha + T), -(p.r + x))) / q * p_alive(p, x, tx, T);
+  CHECK(expected_purchases(p, x, tx, T, t) == doctest::Approx(closed).epsilon(1e-6));
 }
