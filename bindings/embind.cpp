@@ -11,9 +11,11 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "api/clv_json.hpp"
 #include "api/report_json.hpp"
 #include "api/summary_options.hpp"
 #include "ingest/ingest_error.hpp"
@@ -44,6 +46,8 @@ val guarded(F&& body) {
     return body();
   } catch (const IngestError& e) {
     return error_value(ingest_error_code_name(e.code()), e.what());
+  } catch (const std::invalid_argument& e) {
+    return error_value("bad_input", e.what());
   } catch (const std::bad_alloc&) {
     return error_value("out_of_memory", "ran out of memory (the WebAssembly heap is limited to 4 GB)");
   } catch (const std::exception& e) {
@@ -211,55 +215,105 @@ val ingest_finish_with_part(int session, std::uintptr_t pointer, std::size_t len
 
 void dataset_dispose(int dataset) { g_datasets.erase(dataset); }
 
+// The summary's columns on `r`: strings joined by NUL, numbers as typed arrays.
+void set_summary_columns(val& r, const Dataset& ds, const CustomerSummary& s) {
+  const CustomersTable& c = ds.customers;
+  std::vector<std::uint8_t> id_kinds(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) id_kinds[i] = static_cast<std::uint8_t>(c.key_kind[s.customer[i]]);
+  r.set("count", static_cast<double>(s.size()));
+  r.set("unit", std::string(time_unit_name(s.unit)));
+  r.set("endDay", s.end_day);
+  r.set("ids", joined_strings(s.size(), [&](std::size_t i) { return ds.customer_keys.view(c.key[s.customer[i]]); }));
+  r.set("idKinds", typed_copy(id_kinds));
+  // An email-keyed customer's email is its id: sent empty, the JS side reuses the id string.
+  r.set("emails", joined_strings(s.size(), [&](std::size_t i) {
+    const std::uint32_t k = s.customer[i];
+    return c.key_kind[k] == IdentityKind::Email ? std::string_view() : ds.email_of(k);
+  }));
+  r.set("names", joined_strings(s.size(), [&](std::size_t i) { return ds.name_of(s.customer[i]); }));
+  // Channels take a few values: the distinct ones, and an index per customer.
+  std::vector<std::uint32_t> channel_index(s.size());
+  std::vector<std::uint32_t> channel_ids;
+  std::vector<std::uint32_t> slot_of(ds.text.size(), 0xFFFFFFFFu);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::uint32_t& slot = slot_of[s.first_channel[i]];
+    if (slot == 0xFFFFFFFFu) {
+      slot = static_cast<std::uint32_t>(channel_ids.size());
+      channel_ids.push_back(s.first_channel[i]);
+    }
+    channel_index[i] = slot;
+  }
+  r.set("channelValues", joined_strings(channel_ids.size(), [&](std::size_t i) { return ds.text.view(channel_ids[i]); }));
+  r.set("channelValueCount", static_cast<double>(channel_ids.size()));
+  r.set("firstChannelIndex", typed_copy(channel_index));
+  r.set("orders", typed_copy(s.orders));
+  r.set("repeatOrders", typed_copy(s.repeat_orders));
+  r.set("firstDay", typed_copy(s.first_day));
+  r.set("lastDay", typed_copy(s.last_day));
+  r.set("grossRevenue", typed_copy(s.gross_revenue));
+  r.set("netRevenue", typed_copy(s.net_revenue));
+  r.set("aov", typed_copy(s.aov));
+  r.set("items", typed_copy(s.items));
+  r.set("products", typed_copy(s.products));
+  r.set("frequency", typed_copy(s.frequency));
+  r.set("recency", typed_copy(s.recency));
+  r.set("T", typed_copy(s.T));
+  r.set("monetary", typed_copy(s.monetary));
+}
+
 val customer_summary(int dataset, std::string options_json) {
   auto it = g_datasets.find(dataset);
   if (it == g_datasets.end()) return error_value("invalid_state", "this dataset has been disposed");
   return guarded([&] {
     const Dataset& ds = *it->second->dataset;
-    const CustomerSummary s = summarize_customers(ds, parse_summary_options(options_json));
-    const CustomersTable& c = ds.customers;
-    std::vector<std::uint8_t> id_kinds(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) id_kinds[i] = static_cast<std::uint8_t>(c.key_kind[s.customer[i]]);
     val r = val::object();
-    r.set("count", static_cast<double>(s.size()));
-    r.set("unit", std::string(time_unit_name(s.unit)));
-    r.set("endDay", s.end_day);
-    r.set("ids", joined_strings(s.size(), [&](std::size_t i) { return ds.customer_keys.view(c.key[s.customer[i]]); }));
-    r.set("idKinds", typed_copy(id_kinds));
-    // An email-keyed customer's email is its id: sent empty, the JS side reuses the id string.
-    r.set("emails", joined_strings(s.size(), [&](std::size_t i) {
-      const std::uint32_t k = s.customer[i];
-      return c.key_kind[k] == IdentityKind::Email ? std::string_view() : ds.email_of(k);
-    }));
-    r.set("names", joined_strings(s.size(), [&](std::size_t i) { return ds.name_of(s.customer[i]); }));
-    // Channels take a few values: the distinct ones, and an index per customer.
-    std::vector<std::uint32_t> channel_index(s.size());
-    std::vector<std::uint32_t> channel_ids;
-    std::vector<std::uint32_t> slot_of(ds.text.size(), 0xFFFFFFFFu);
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      std::uint32_t& slot = slot_of[s.first_channel[i]];
-      if (slot == 0xFFFFFFFFu) {
-        slot = static_cast<std::uint32_t>(channel_ids.size());
-        channel_ids.push_back(s.first_channel[i]);
-      }
-      channel_index[i] = slot;
-    }
-    r.set("channelValues", joined_strings(channel_ids.size(), [&](std::size_t i) { return ds.text.view(channel_ids[i]); }));
-    r.set("channelValueCount", static_cast<double>(channel_ids.size()));
-    r.set("firstChannelIndex", typed_copy(channel_index));
-    r.set("orders", typed_copy(s.orders));
-    r.set("repeatOrders", typed_copy(s.repeat_orders));
-    r.set("firstDay", typed_copy(s.first_day));
-    r.set("lastDay", typed_copy(s.last_day));
-    r.set("grossRevenue", typed_copy(s.gross_revenue));
-    r.set("netRevenue", typed_copy(s.net_revenue));
-    r.set("aov", typed_copy(s.aov));
-    r.set("items", typed_copy(s.items));
-    r.set("products", typed_copy(s.products));
-    r.set("frequency", typed_copy(s.frequency));
-    r.set("recency", typed_copy(s.recency));
-    r.set("T", typed_copy(s.T));
-    r.set("monetary", typed_copy(s.monetary));
+    set_summary_columns(r, ds, summarize_customers(ds, parse_summary_options(options_json)));
+    return r;
+  });
+}
+
+void set_prediction_columns(val& r, const clv::CustomerPredictions& p) {
+  r.set("pAlive", typed_copy(p.p_alive));
+  r.set("expectedPurchases", typed_copy(p.expected_purchases));
+  r.set("expectedSpend", typed_copy(p.expected_spend));
+  r.set("clv", typed_copy(p.clv));
+  r.set("churnProbability", typed_copy(p.churn_probability));
+}
+
+// {json, <summary columns>, <prediction columns>, nextOrderDay (Int32Array, kNoDay: none), formulaClv}
+val clv_analyze(int dataset, std::string options_json) {
+  auto it = g_datasets.find(dataset);
+  if (it == g_datasets.end()) return error_value("invalid_state", "this dataset has been disposed");
+  return guarded([&] {
+    const Dataset& ds = *it->second->dataset;
+    const clv::ClvOptions options = parse_clv_options(options_json);
+    const clv::ClvAnalysis analysis = clv::analyze_clv(ds, options);
+    val r = val::object();
+    r.set("json", clv_json(analysis, options).dump());
+    set_summary_columns(r, ds, analysis.summary);
+    set_prediction_columns(r, analysis.predictions);
+    std::vector<std::int32_t> next_day(analysis.summary.size());
+    for (std::size_t i = 0; i < next_day.size(); ++i) next_day[i] = next_order_day(analysis, i).value_or(kNoDay);
+    r.set("nextOrderDay", typed_copy(next_day));
+    r.set("formulaClv", typed_copy(analysis.formula_clv));
+    return r;
+  });
+}
+
+// The models on bare arrays (frequency, recency, T and optionally monetary, one entry per customer).
+val clv_fit_arrays(val frequency, val recency, val T, val monetary, std::string options_json) {
+  return guarded([&] {
+    const auto f = emscripten::convertJSArrayToNumberVector<double>(frequency);
+    const auto rec = emscripten::convertJSArrayToNumberVector<double>(recency);
+    const auto t = emscripten::convertJSArrayToNumberVector<double>(T);
+    const auto m = monetary.isNull() || monetary.isUndefined() ? std::vector<double>()
+                                                                : emscripten::convertJSArrayToNumberVector<double>(monetary);
+    const clv::ClvOptions options = parse_clv_options(options_json);
+    const clv::ArrayClvResult result = clv::analyze_clv_arrays(f, rec, t, m, options);
+    val r = val::object();
+    r.set("json", clv_arrays_json(result, options).dump());
+    set_prediction_columns(r, result.predictions);
+    r.set("nextPurchaseIn", typed_copy(result.predictions.next_purchase_in));
     return r;
   });
 }
@@ -289,6 +343,8 @@ EMSCRIPTEN_BINDINGS(orderlens) {
   emscripten::function("ingestFinishPart", &ingest_finish_part);
   emscripten::function("ingestFinishWithPart", &ingest_finish_with_part);
   emscripten::function("customerSummary", &customer_summary);
+  emscripten::function("clvAnalyze", &clv_analyze);
+  emscripten::function("clvFitArrays", &clv_fit_arrays);
   emscripten::function("datasetStats", &dataset_stats);
   emscripten::function("datasetDispose", &dataset_dispose);
 }

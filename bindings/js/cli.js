@@ -5,14 +5,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createOrderlens, OrderlensError } from './index.js';
 import { toCsv } from './csv-writer.js';
+import { clvOptions, clvTextReport, CLV_VALUE_OPTIONS, writeClvCsv } from './cli-clv.js';
 
 const HELP = `orderlens — customer analytics for shop order exports, computed on your device
 
 Usage:
   orderlens report <orders.csv> [options]
+  orderlens clv <orders.csv> [clv options] [options]
 
-Reads the export (Shopify, WooCommerce, Cafe24, Naver Smartstore, Stripe or any table with a
-customer, a date and an amount), explains what was read and skipped, and summarizes customers.
+report reads the export (Shopify, WooCommerce, Cafe24, Naver Smartstore, Stripe or any table with
+a customer, a date and an amount), explains what was read and skipped, and summarizes customers.
+clv fits a customer-lifetime-value model and predicts, per customer, P(alive), expected
+purchases, expected spend, CLV, the next order date and the churn probability.
+
+clv options:
+  --model NAME           bgnbd (default), mbgnbd, pnbd (Pareto/NBD)
+  --spend NAME           gg (Gamma-Gamma, default) or none
+  --calibration-end DATE fit on purchases up to DATE and report the holdout after it
+  --horizon N            months of expected purchases and CLV (default 12)
+  --discount RATE        monthly discount rate (default 0.01)
+  --margin SHARE         profit share of revenue, 0-1 (default 1: CLV in revenue)
+  --churn-days N         churn probability = P(no purchase in N days) (default 90)
+  --penalizer X          L2 penalty on the parameters (default 0)
+  --out FILE             write the per-customer predictions as CSV (UTF-8 with BOM, Excel-safe)
 
 Options:
   --preset NAME          auto (default), shopify, woocommerce, woocommerce_analytics, cafe24,
@@ -23,7 +38,7 @@ Options:
   --header-line N        the header is on line N (default: searched in the first 30 rows)
   --date-order ORDER     auto (default), mdy, dmy  (for dates like 03/04/2025)
   --decimal C            auto (default), "." or ","
-  --unit UNIT            days (default) or weeks, for recency, T
+  --unit UNIT            days (default) or weeks, for recency, T (and the models' parameters)
   --end-date DATE        end of the observation period (default: the last purchase)
   --json                 print {diagnostics, customers} as JSON
   --md                   print a Markdown report
@@ -35,7 +50,7 @@ Options:
 Exit status: 0 done, 1 the file could not be read, 2 wrong usage.`;
 
 const VALUE_OPTIONS = new Set(['preset', 'encoding', 'delimiter', 'mapping', 'header-line', 'date-order', 'decimal', 'unit',
-  'end-date', 'top', 'customers-csv']);
+  'end-date', 'top', 'customers-csv', ...CLV_VALUE_OPTIONS]);
 const FLAG_OPTIONS = new Set(['json', 'md', 'help', 'version']);
 
 const CUSTOMER_COLUMNS = ['id', 'idKind', 'email', 'name', 'orders', 'repeatOrders', 'firstOrder', 'lastOrder',
@@ -191,6 +206,29 @@ async function report(file, opts) {
   dataset.dispose();
 }
 
+async function clv(file, opts) {
+  const options = clvOptions(opts, (message) => { throw new UsageError(message); });
+  const ol = await createOrderlens();
+  const dataset = await ol.loadFile(file, ingestOptions(opts, file));
+  const result = dataset.clv(options);
+  const top = opts.top !== undefined ? Number(opts.top) : 10;
+  if (opts.out) {
+    try {
+      writeClvCsv(opts.out, result.customers);
+    } catch (error) {
+      throw new OutputError(`cannot write ${opts.out}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`);
+    }
+  }
+  if (opts.json) {
+    const { columns, ...analysis } = result;
+    process.stdout.write(`${JSON.stringify({ diagnostics: dataset.diagnostics, clv: analysis, customers: result.customers }, null, 1)}\n`);
+  } else {
+    process.stdout.write(`${clvTextReport(path.basename(file), result, top)}\n`);
+    if (opts.out) process.stderr.write(`wrote ${result.customers.length} customers to ${opts.out}\n`);
+  }
+  dataset.dispose();
+}
+
 async function main(argv) {
   const { positional, opts } = parseArgs(argv);
   if (opts.version) {
@@ -203,8 +241,8 @@ async function main(argv) {
     return opts.help ? 0 : 2;
   }
   const [command, file, ...rest] = positional;
-  if (command !== 'report') throw new UsageError(`unknown command "${command}" (expected: report)`);
-  if (!file) throw new UsageError('report needs a file: orderlens report <orders.csv>');
+  if (command !== 'report' && command !== 'clv') throw new UsageError(`unknown command "${command}" (expected: report or clv)`);
+  if (!file) throw new UsageError(`${command} needs a file: orderlens ${command} <orders.csv>`);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (opts.json && opts.md) throw new UsageError('choose one of --json and --md');
   if (opts.unit && opts.unit !== 'days' && opts.unit !== 'weeks') throw new UsageError('--unit must be days or weeks');
@@ -214,7 +252,8 @@ async function main(argv) {
     process.stderr.write(`orderlens: ${file}: ${stats ? 'not a file' : 'no such file'}\n`);
     return 1;
   }
-  await report(file, opts);
+  if (command === 'clv') await clv(file, opts);
+  else await report(file, opts);
   return 0;
 }
 

@@ -12,7 +12,7 @@ function strings(bytes, count) {
 // Days since 1970-01-01 -> "YYYY-MM-DD" (the same text as the core's format_iso_date).
 // Memoized: a summary has hundreds of thousands of dates but only a few thousand distinct days.
 const isoDates = new Map();
-function isoDate(day) {
+export function isoDate(day) {
   let text = isoDates.get(day);
   if (text === undefined) {
     text = new Date(day * 86400000).toISOString().slice(0, 10);

@@ -5,6 +5,7 @@ import createOrderlensModule from './orderlens.mjs';
 import { chunksOf, coreOptions, DEFAULT_CHUNK_BYTES, inputSize, inputName, yieldIfBusy } from './input.js';
 import { customerColumnsFromCore, customersFromColumns } from './customers.js';
 import { OrderlensError, unwrap } from './errors.js';
+import { clvArraysResult, clvColumnsFromCore, clvResult } from './clv.js';
 import { canLoadInParallel, fileReader, loadInParallel, loadRangesInParallel, loadRangesSequentially, worthParallel } from './parallel.js';
 
 export { OrderlensError } from './errors.js';
@@ -52,6 +53,20 @@ class Orderlens {
   /** Bytes of WebAssembly memory currently reserved (grows, never shrinks). */
   get memoryBytes() {
     return this.#module.HEAPU8.length;
+  }
+
+  /**
+   * The CLV models on bare per-customer arrays (the lifetimes summary: frequency, recency, T and
+   * optionally monetary), without a dataset. Same options as Dataset#clv except the dates.
+   */
+  clvFit({ frequency, recency, T, monetary } = {}, options = {}) {
+    const asArray = (v, name) => {
+      if (!v || typeof v.length !== 'number') throw new OrderlensError(`clvFit: ${name} must be an array of numbers`, 'bad_option');
+      return v instanceof Float64Array ? v : Float64Array.from(v);
+    };
+    const core = unwrap(this.#module.clvFitArrays(asArray(frequency, 'frequency'), asArray(recency, 'recency'), asArray(T, 'T'),
+      monetary == null ? null : asArray(monetary, 'monetary'), JSON.stringify(options)));
+    return clvArraysResult(core);
   }
 
   /** Starts a streaming ingestion: push() chunks of bytes, then finish(). */
@@ -300,6 +315,18 @@ export class Dataset {
   /** Per-customer summary as one object per customer. Options: unit ('days'|'weeks'), endDate. */
   customers(options = {}) {
     return customersFromColumns(this.customerColumns(options));
+  }
+
+  /**
+   * Customer lifetime value: fits the transaction model (BG/NBD by default) and Gamma-Gamma, and
+   * predicts per customer (see README "Customer lifetime value"). Options: model ('bgnbd' |
+   * 'mbgnbd' | 'pnbd'), spend ('gg' | 'none'), unit ('days' | 'weeks'), endDate, calibrationEnd,
+   * penalizer, horizonMonths, monthlyDiscountRate, margin, churnWindowDays, lifespanYears.
+   */
+  clv(options = {}) {
+    this.#ensureLive();
+    const core = unwrap(this.#module.clvAnalyze(this.#handle, JSON.stringify(options)));
+    return clvResult(core.json, clvColumnsFromCore(core));
   }
 
   /** Memory held by this dataset's tables, and how many parts were read in parallel (1 or 2). */

@@ -4,6 +4,7 @@
 // {transfer: true}; streams are read here and their chunks transferred.
 import { deserializeError, OrderlensError } from './errors.js';
 import { customersFromColumns } from './customers.js';
+import { reviveClvArraysResult, reviveClvResult } from './clv.js';
 import { chunksOf, DEFAULT_CHUNK_BYTES, inputName } from './input.js';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
@@ -133,6 +134,11 @@ class OrderlensWorker {
   }
 
   /** Stops the worker; its datasets are gone. */
+  /** Dataset-free CLV fit on arrays, as Orderlens#clvFit. */
+  async clvFit(arrays, options = {}) {
+    return reviveClvArraysResult((await this.request({ op: 'clvFit', arrays, options })).value);
+  }
+
   terminate() {
     this.#terminated = true;
     this.#failAll(new OrderlensError('this orderlens worker has been terminated', 'invalid_state'));
@@ -157,6 +163,10 @@ class RemoteDataset {
 
   async customers(options = {}) {
     return customersFromColumns(await this.customerColumns(options));
+  }
+
+  async clv(options = {}) {
+    return reviveClvResult((await this.#client.request({ op: 'clv', dataset: this.#handle, options })).value);
   }
 
   stats() {

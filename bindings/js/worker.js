@@ -23,7 +23,8 @@ function sessionOf(handle) {
 }
 
 function columnsTransfer(columns) {
-  return Object.values(columns).filter((v) => ArrayBuffer.isView(v)).map((v) => v.buffer);
+  // A buffer listed twice is a DataCloneError (CLV columns share netRevenue as historicClv).
+  return [...new Set(Object.values(columns).filter((v) => ArrayBuffer.isView(v)).map((v) => v.buffer))];
 }
 
 async function handle(message) {
@@ -72,6 +73,14 @@ async function handle(message) {
     case 'customerColumns': {
       const columns = datasetOf(message.dataset).customerColumns(message.options);
       return { value: columns, transfer: columnsTransfer(columns) };
+    }
+    case 'clv': {
+      const result = datasetOf(message.dataset).clv(message.options);
+      return { value: { ...result }, transfer: columnsTransfer(result.columns) };
+    }
+    case 'clvFit': {
+      const result = orderlens.clvFit(message.arrays, message.options);
+      return { value: { ...result }, transfer: columnsTransfer(result.columns) };
     }
     case 'stats':
       return datasetOf(message.dataset).stats();

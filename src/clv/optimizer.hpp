@@ -34,7 +34,7 @@ struct OptimizeResult {
 
 struct OptimizeOptions {
   int max_iterations = 1000;
-  double gradient_tolerance = 1e-9;  // on max |∂f/∂x_i|
+  double gradient_tolerance = 1e-11;  // on max |∂f/∂x_i|
 };
 
 OptimizeResult minimize(const Objective& f, std::size_t dims, Vec4 start, const OptimizeOptions& options = {});
