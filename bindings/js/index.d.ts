@@ -170,9 +170,164 @@ export interface CustomerColumns {
   monetary: Float64Array;
 }
 
+export type TransactionModelKey = 'bgnbd' | 'mbgnbd' | 'pnbd';
+
+export interface ClvOptions {
+  /** Transaction model (default 'bgnbd'). */
+  model?: TransactionModelKey;
+  /** Spend model: 'gg' (Gamma-Gamma, default) or 'none'. */
+  spend?: 'gg' | 'none';
+  /** Time unit of frequency/recency/T and of the fitted rates (default 'days'). */
+  unit?: 'days' | 'weeks';
+  /** End of the observation period, "YYYY-MM-DD" (default: the last purchase). */
+  endDate?: string;
+  /** Fit also on purchases up to this date and report the holdout after it. */
+  calibrationEnd?: string;
+  /** L2 penalty on the parameters (default 0), as in lifetimes. */
+  penalizer?: number;
+  /** Months of expected purchases and CLV (default 12). */
+  horizonMonths?: number;
+  /** Monthly discount rate (default 0.01). */
+  monthlyDiscountRate?: number;
+  /** Profit share of revenue, 0-1 (default 1: CLV in revenue). */
+  margin?: number;
+  /** churnProbability = P(no purchase in this many days) (default 90). */
+  churnWindowDays?: number;
+  /** Lifespan of the simple formula CLV (default 3). */
+  lifespanYears?: number;
+}
+
+export interface FitResult<Params extends string> {
+  model: TransactionModelKey | 'gg';
+  params: Record<Params, number>;
+  /** From the inverse Hessian; null when it is not positive definite (see message). */
+  stdErrors: Record<Params, number | null>;
+  status: 'converged' | 'max_iterations' | 'not_finite' | 'stalled';
+  converged: boolean;
+  logLikelihood: number;
+  iterations: number;
+  evaluations: number;
+  /** Nelder-Mead was needed after BFGS could not make progress. */
+  usedFallback: boolean;
+  customers: number;
+  distinctRows: number;
+  /** Empty when all is well. */
+  message: string;
+}
+
+export type TransactionFit = FitResult<'r' | 'alpha' | 'a' | 'b'> | FitResult<'r' | 'alpha' | 's' | 'beta'>;
+
+export interface SpendFit extends FitResult<'p' | 'q' | 'v'> {
+  populationMeanSpend: number | null;
+  /** Customers with repeat purchases whose mean spend was zero or negative, left out. */
+  excludedNonPositive: number;
+}
+
+export interface SufficiencyCheck {
+  key: 'customers' | 'history_days' | 'repeat_customers' | 'recent_orders';
+  value: number;
+  required: number;
+  passed: boolean;
+  message: string;
+}
+
+export interface HoldoutReport {
+  calibrationEnd: string;
+  end: string;
+  /** Holdout length in the unit. */
+  length: number;
+  transactions: TransactionFit;
+  customers: number;
+  actualPurchases: number;
+  predictedPurchases: number;
+  meanAbsoluteError: number;
+  /** By calibration repeat purchases 0..6 and 7+ (the last). */
+  byFrequency: { frequency: number; customers: number; actual: number; predicted: number }[];
+  /** Cumulative repeat purchases week by week from the cohort's first purchase. */
+  tracking: { week: number; date: string; actual: number; expected: number }[];
+}
+
+export interface ClvPredictions {
+  pAlive: number;
+  /** In the horizon. */
+  expectedPurchases: number;
+  /** Per purchase. */
+  expectedSpend: number;
+  /** Discounted over the horizon, × margin. */
+  clv: number;
+  /** P(no purchase in churnWindowDays). */
+  churnProbability: number;
+}
+
+export interface ClvCustomer extends CustomerSummary, ClvPredictions {
+  /** Median date of the next order; null when none is expected. */
+  nextOrderDate: string | null;
+  historicClv: number;
+  formulaClv: number;
+}
+
+export interface ClvColumns extends CustomerColumns {
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+  expectedSpend: Float64Array;
+  clv: Float64Array;
+  churnProbability: Float64Array;
+  nextOrderDate: (string | null)[];
+  historicClv: Float64Array;
+  formulaClv: Float64Array;
+}
+
+export interface ClvPredictionOptions {
+  unit: 'days' | 'weeks';
+  horizonMonths: number;
+  monthlyDiscountRate: number;
+  margin: number;
+  churnWindowDays: number;
+  lifespanYears: number;
+  penalizer: number;
+}
+
+export interface ClvResult {
+  endDate: string;
+  options: ClvPredictionOptions;
+  sufficiency: { sufficient: boolean; checks: SufficiencyCheck[] };
+  transactions: TransactionFit;
+  spend: SpendFit | null;
+  /** Of frequency and mean spend among repeat buyers; Gamma-Gamma assumes none. */
+  spendFrequencyCorrelation: number | null;
+  totals: {
+    customers: number; historicRevenue: number; expectedPurchases: number; clv: number; meanClv: number;
+    meanPAlive: number; expectedActiveCustomers: number; meanFormulaClv: number; meanOrderValue: number;
+    ordersPerCustomerYear: number;
+  };
+  holdout: HoldoutReport | null;
+  notes: string[];
+  columns: ClvColumns;
+  /** One object per customer, built on first access. */
+  readonly customers: ClvCustomer[];
+}
+
+export interface ClvArrays {
+  frequency: ArrayLike<number>;
+  recency: ArrayLike<number>;
+  T: ArrayLike<number>;
+  monetary?: ArrayLike<number> | null;
+}
+
+export interface ClvArraysResult {
+  options: ClvPredictionOptions;
+  transactions: TransactionFit;
+  spend: SpendFit | null;
+  notes: string[];
+  columns: Record<keyof ClvPredictions, Float64Array> & { nextPurchaseIn: Float64Array };
+  readonly customers: (ClvPredictions & { nextPurchaseIn: number | null })[];
+}
+
 export type ErrorCode =
   | 'empty_file' | 'not_text' | 'no_header' | 'no_data_rows' | 'record_too_large' | 'bad_option' | 'aborted'
-  | 'invalid_state' | 'out_of_memory' | 'internal' | 'file_unreadable';
+  | 'invalid_state' | 'out_of_memory' | 'internal' | 'file_unreadable'
+  /** Data the analysis cannot use, e.g. a calibration end after the data, arrays of different lengths. */
+  | 'bad_input';
 
 export class OrderlensError extends Error {
   readonly name: 'OrderlensError';
@@ -197,6 +352,8 @@ export declare class Dataset {
   readonly diagnostics: Diagnostics;
   customers(options?: SummaryOptions): CustomerSummary[];
   customerColumns(options?: SummaryOptions): CustomerColumns;
+  /** Customer lifetime value: model fits, per-customer predictions, optional holdout. */
+  clv(options?: ClvOptions): ClvResult;
   stats(): DatasetStats;
   dispose(): void;
 }
@@ -211,6 +368,8 @@ export interface Orderlens {
    * large); errors reading the file are OrderlensError 'file_unreadable'.
    */
   loadFile(path: string, options?: LoadOptions): Promise<Dataset>;
+  /** The CLV models on bare per-customer arrays (lifetimes' summary). */
+  clvFit(arrays: ClvArrays, options?: Omit<ClvOptions, 'endDate' | 'calibrationEnd' | 'lifespanYears'>): ClvArraysResult;
 }
 
 export interface CreateOptions {
@@ -226,6 +385,7 @@ export interface RemoteDataset {
   readonly diagnostics: Diagnostics;
   customers(options?: SummaryOptions): Promise<CustomerSummary[]>;
   customerColumns(options?: SummaryOptions): Promise<CustomerColumns>;
+  clv(options?: ClvOptions): Promise<ClvResult>;
   stats(): Promise<DatasetStats>;
   dispose(): Promise<void>;
 }
@@ -238,6 +398,7 @@ export interface WorkerLoadOptions extends LoadOptions {
 export interface OrderlensWorker {
   readonly version: string;
   load(input: LoadInput, options?: WorkerLoadOptions): Promise<RemoteDataset>;
+  clvFit(arrays: ClvArrays, options?: Omit<ClvOptions, 'endDate' | 'calibrationEnd' | 'lifespanYears'>): Promise<ClvArraysResult>;
   terminate(): Promise<number> | void;
 }
 

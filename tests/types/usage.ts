@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` (tests/js/types.test.mjs): the declarations must accept the
 // documented usage, and reject misuse (the @ts-expect-error lines must be errors).
 import { createOrderlens, createOrderlensWorker, OrderlensError } from 'orderlens';
-import type { CustomerSummary, Diagnostics, LoadProgress } from 'orderlens';
+import type { ClvCustomer, ClvResult, CustomerSummary, Diagnostics, LoadProgress } from 'orderlens';
 
 async function main(file: File, bytes: Uint8Array, signal: AbortSignal): Promise<void> {
   const ol = await createOrderlens({ wasmUrl: new URL('https://example.invalid/orderlens.wasm') });
@@ -19,6 +19,13 @@ async function main(file: File, bytes: Uint8Array, signal: AbortSignal): Promise
   const frequency: number = customers[0].frequency;
   const columns = dataset.customerColumns();
   const net: Float64Array = columns.netRevenue;
+  const clv: ClvResult = dataset.clv({ model: 'pnbd', unit: 'weeks', calibrationEnd: '1997-09-30', margin: 0.3 });
+  const top: ClvCustomer = clv.customers[0];
+  const next: string | null = top.nextOrderDate;
+  const mae: number | undefined = clv.holdout?.meanAbsoluteError;
+  const r: number = clv.transactions.params.r;
+  const fitted = ol.clvFit({ frequency: [0, 2], recency: [0, 5], T: [9, 9] }, { spend: 'none' });
+  console.log(next, mae, r, fitted.customers[1].pAlive, fitted.columns.clv.length);
   dataset.dispose();
 
   const session = ol.ingest({ fileName: 'stream.csv' });
@@ -53,6 +60,11 @@ async function main(file: File, bytes: Uint8Array, signal: AbortSignal): Promise
   dataset.customers('weeks');
   // @ts-expect-error parallel is a boolean
   await ol.loadFile('orders.csv', { parallel: 'yes' });
+  // @ts-expect-error the model keys are bgnbd, mbgnbd and pnbd
+  dataset.clv({ model: 'paretonbd' });
+  // @ts-expect-error a RemoteDataset's clv() is a promise
+  const notAwaited: ClvResult = remote.clv();
+  console.log(notAwaited);
   // @ts-expect-error a RemoteDataset's customers() is a promise
   const wrong: CustomerSummary[] = remote.customers();
   console.log(wrong);
