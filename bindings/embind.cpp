@@ -17,6 +17,7 @@
 
 #include "api/clv_json.hpp"
 #include "api/report_json.hpp"
+#include "api/simulation_json.hpp"
 #include "api/summary_options.hpp"
 #include "ingest/ingest_error.hpp"
 #include "ingest/ingestor.hpp"
@@ -318,6 +319,20 @@ val clv_fit_arrays(val frequency, val recency, val T, val monetary, std::string 
   });
 }
 
+// A simulated population (benchmarks, demos): {frequency, recency, T, monetary}.
+val simulate_customers(std::string options_json) {
+  return guarded([&] {
+    const auto [params, options] = parse_simulation_options(options_json);
+    const clv::SimulatedCustomers s = clv::simulate_customers(params, options);
+    val r = val::object();
+    r.set("frequency", typed_copy(s.frequency));
+    r.set("recency", typed_copy(s.recency));
+    r.set("T", typed_copy(s.T));
+    r.set("monetary", typed_copy(s.monetary));
+    return r;
+  });
+}
+
 val dataset_stats(int dataset) {
   auto it = g_datasets.find(dataset);
   if (it == g_datasets.end()) return error_value("invalid_state", "this dataset has been disposed");
@@ -345,6 +360,7 @@ EMSCRIPTEN_BINDINGS(orderlens) {
   emscripten::function("customerSummary", &customer_summary);
   emscripten::function("clvAnalyze", &clv_analyze);
   emscripten::function("clvFitArrays", &clv_fit_arrays);
+  emscripten::function("simulateCustomers", &simulate_customers);
   emscripten::function("datasetStats", &dataset_stats);
   emscripten::function("datasetDispose", &dataset_dispose);
 }

@@ -307,11 +307,29 @@ export interface ClvResult {
   readonly customers: ClvCustomer[];
 }
 
+export interface SimulationOptions {
+  model?: TransactionModelKey;
+  params: { r: number; alpha: number } & ({ a: number; b: number } | { s: number; beta: number });
+  spend?: { p: number; q: number; v: number };
+  customers?: number;
+  seed?: number;
+  /** Each customer's T is uniform in [minT, maxT] (default 26-52). */
+  minT?: number;
+  maxT?: number;
+  /** Times in whole days, same-day purchases merged, like a real export summarized by day. */
+  wholeDays?: boolean;
+}
+
 export interface ClvArrays {
   frequency: ArrayLike<number>;
   recency: ArrayLike<number>;
   T: ArrayLike<number>;
   monetary?: ArrayLike<number> | null;
+}
+
+export interface ClvArraysOptions extends Omit<ClvOptions, 'endDate' | 'calibrationEnd' | 'lifespanYears'> {
+  /** false: fit only, no per-customer predictions (default true). */
+  predict?: boolean;
 }
 
 export interface ClvArraysResult {
@@ -368,8 +386,10 @@ export interface Orderlens {
    * large); errors reading the file are OrderlensError 'file_unreadable'.
    */
   loadFile(path: string, options?: LoadOptions): Promise<Dataset>;
+  /** A simulated population from known parameters (demos, tests, benchmarks). */
+  simulateCustomers(options: SimulationOptions): { frequency: Float64Array; recency: Float64Array; T: Float64Array; monetary: Float64Array };
   /** The CLV models on bare per-customer arrays (lifetimes' summary). */
-  clvFit(arrays: ClvArrays, options?: Omit<ClvOptions, 'endDate' | 'calibrationEnd' | 'lifespanYears'>): ClvArraysResult;
+  clvFit(arrays: ClvArrays, options?: ClvArraysOptions): ClvArraysResult;
 }
 
 export interface CreateOptions {
@@ -398,7 +418,7 @@ export interface WorkerLoadOptions extends LoadOptions {
 export interface OrderlensWorker {
   readonly version: string;
   load(input: LoadInput, options?: WorkerLoadOptions): Promise<RemoteDataset>;
-  clvFit(arrays: ClvArrays, options?: Omit<ClvOptions, 'endDate' | 'calibrationEnd' | 'lifespanYears'>): Promise<ClvArraysResult>;
+  clvFit(arrays: ClvArrays, options?: ClvArraysOptions): Promise<ClvArraysResult>;
   terminate(): Promise<number> | void;
 }
 

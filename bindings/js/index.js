@@ -69,6 +69,15 @@ class Orderlens {
     return clvArraysResult(core);
   }
 
+  /**
+   * A simulated customer population from known model parameters (for demos, tests and
+   * benchmarks): {frequency, recency, T, monetary} as Float64Arrays. Options: model, params,
+   * spend {p, q, v}, customers, seed, minT, maxT, wholeDays.
+   */
+  simulateCustomers(options) {
+    return unwrap(this.#module.simulateCustomers(JSON.stringify(options ?? {})));
+  }
+
   /** Starts a streaming ingestion: push() chunks of bytes, then finish(). */
   ingest(options = {}) {
     const handle = unwrap(this.#module.ingestBegin(ingestOptionsJson(options))).session;

@@ -98,12 +98,15 @@ ClvOptions parse_clv_options(std::string_view text) {
       o.margin = number_option(key, v, 0, 1, "a share of revenue from 0 to 1");
     } else if (key == "churnWindowDays") {
       o.churn_window_days = number_option(key, v, 1, 36500, "a number of days from 1 to 36500");
+    } else if (key == "predict") {
+      if (!v.is_boolean()) bad(key, "true or false");
+      o.predict = v.get<bool>();
     } else if (key == "lifespanYears") {
       o.lifespan_years = number_option(key, v, 0, 100, "a number of years from 0 to 100");
     } else {
       throw IngestError(IngestErrorCode::BadOption,
                         "options." + key + ": unknown option; expected model, spend, unit, endDate, calibrationEnd, penalizer, "
-                                           "horizonMonths, monthlyDiscountRate, margin, churnWindowDays or lifespanYears");
+                                           "horizonMonths, monthlyDiscountRate, margin, churnWindowDays, lifespanYears or predict");
     }
   }
   return o;

@@ -68,7 +68,9 @@ ClvAnalysis analyze_clv(const Dataset& ds, const ClvOptions& o) {
   if (s.size() == 0) throw std::invalid_argument("no customer has a purchase up to the end date: there is nothing to model");
   a.sufficiency = check_sufficiency(ds, s);
 
-  a.fit = fit_transactions(o.model, compress_rfm(s.frequency, s.recency, s.T), fit_options(o));
+  std::vector<std::uint32_t> row_of;
+  const RfmRows rows = compress_rfm(s.frequency, s.recency, s.T, &row_of);
+  a.fit = fit_transactions(o.model, rows, fit_options(o));
   a.spend_fit = fit_spend_if_possible(s.frequency, s.monetary, o);
   {
     std::vector<double> x, m;
@@ -84,7 +86,7 @@ ClvAnalysis analyze_clv(const Dataset& ds, const ClvOptions& o) {
     customer_years += (s.end_day - s.first_day[i] + 1) / 365.25;
   }
   const double mean_order_value = orders > 0 ? revenue / orders : 0;
-  a.predictions = predict_customers(a.fit.params, usable(a.spend_fit), s.frequency, s.recency, s.T, s.monetary,
+  a.predictions = predict_customers(a.fit.params, usable(a.spend_fit), rows, row_of, s.frequency, s.monetary,
                                     mean_order_value, prediction_options(o));
 
   // The simple formula CLV: AOV × purchases per year × lifespan × margin, per customer, with a
@@ -127,13 +129,16 @@ ArrayClvResult analyze_clv_arrays(std::span<const double> frequency, std::span<c
   if (!monetary.empty() && monetary.size() != frequency.size())
     throw std::invalid_argument("monetary must have one value per customer, or none");
   ArrayClvResult r;
-  r.fit = fit_transactions(o.model, compress_rfm(frequency, recency, T), fit_options(o));
+  std::vector<std::uint32_t> row_of;
+  const RfmRows rows = compress_rfm(frequency, recency, T, &row_of);
+  r.fit = fit_transactions(o.model, rows, fit_options(o));
   r.spend_fit = fit_spend_if_possible(frequency, monetary, o);
+  if (!o.predict) return r;
   double total = 0, count = 0;
   for (std::size_t i = 0; i < monetary.size(); ++i)
     if (frequency[i] > 0 && monetary[i] > 0) total += monetary[i], count += 1;
   const std::vector<double> no_spend(frequency.size(), 0.0);
-  r.predictions = predict_customers(r.fit.params, usable(r.spend_fit), frequency, recency, T,
+  r.predictions = predict_customers(r.fit.params, usable(r.spend_fit), rows, row_of, frequency,
                                     monetary.empty() ? std::span<const double>(no_spend) : monetary,
                                     count > 0 ? total / count : 0, prediction_options(o));
   return r;

@@ -28,6 +28,7 @@ struct ClvOptions {
   double margin = 1;
   double churn_window_days = 90;
   double lifespan_years = 3;  // for the simple formula CLV
+  bool predict = true;        // analyze_clv_arrays: false fits only (benchmarks)
 };
 
 struct Aggregates {

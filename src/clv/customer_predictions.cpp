@@ -2,30 +2,57 @@
 
 #include <cmath>
 
+#include <tsl/robin_map.h>
+
 #include "clv/predict.hpp"
-#include "clv/rfm_rows.hpp"
+#include "util/hash.hpp"
 
 namespace orderlens::clv {
 
+namespace {
+
+// What an active customer with x repeat purchases observed for T will do: the part of every
+// prediction that does not depend on t_x. A million customers have some 500,000 distinct
+// (x, t_x, T) rows but only tens of thousands of distinct (x, T) pairs, and the hypergeometric
+// series behind these values is the costly part.
+struct IfAlive {
+  double purchases;   // in the horizon
+  double discounted;  // discounted purchases in the horizon
+  double next;        // median wait for the next purchase (BG/NBD-type models; Pareto/NBD per row)
+};
+
+
+}  // namespace
+
 CustomerPredictions predict_customers(const TransactionParams& params, const std::optional<SpendParams>& spend,
-                                      std::span<const double> frequency, std::span<const double> recency,
-                                      std::span<const double> T, std::span<const double> monetary,
+                                      const RfmRows& rows, std::span<const std::uint32_t> row_of,
+                                      std::span<const double> frequency, std::span<const double> monetary,
                                       double fallback_spend, const PredictionOptions& o) {
-  std::vector<std::uint32_t> row_of;
-  const RfmRows rows = compress_rfm(frequency, recency, T, &row_of);
-  const double horizon = o.horizon_months * o.month_length;
+  const bool pareto = params.model == TransactionModel::ParetoNbd;
+  tsl::robin_map<std::uint64_t, IfAlive, Mix64Hash> if_alive;  // key: x index << 32 | T index
   struct RowPrediction {
     double alive, purchases, discounted, quiet, next;
   };
   std::vector<RowPrediction> per_row;
   per_row.reserve(rows.rows.size());
   for (const RfmRow& row : rows.rows) {
-    const double x = rows.x(row), tx = rows.tx(row), t = rows.T(row);
-    per_row.push_back({p_alive(params, x, tx, t), expected_purchases(params, x, tx, t, horizon),
-                       discounted_expected_purchases(params, x, tx, t, o.horizon_months, o.month_length, o.monthly_discount_rate),
-                       probability_no_purchase(params, x, tx, t, o.churn_window), median_time_to_next_purchase(params, x, tx, t)});
+    const double x = rows.x(row), tx = rows.tx(row), T = rows.T(row);
+    const std::uint64_t key = (static_cast<std::uint64_t>(row.x) << 32) | row.T;
+    auto it = if_alive.find(key);
+    if (it == if_alive.end()) {
+      IfAlive a;
+      a.discounted = discounted_expected_purchases_if_alive(params, x, T, o.horizon_months, o.month_length,
+                                                            o.monthly_discount_rate, &a.purchases);
+      a.next = pareto ? 0 : median_wait_if_alive(params, x, T);
+      it = if_alive.emplace(key, a).first;
+    }
+    const IfAlive& a = it->second;
+    const double alive = p_alive(params, x, tx, T);
+    // P(alive) < 1e-6 leaves no meaningful next-order date (see median_time_to_next_purchase).
+    const double next = pareto ? median_time_to_next_purchase(params, x, tx, T) : (alive >= 1e-6 ? a.next : NAN);
+    per_row.push_back({alive, alive * a.purchases, alive * a.discounted, probability_no_purchase(params, x, tx, T, o.churn_window), next});
   }
-  const std::size_t n = frequency.size();
+  const std::size_t n = row_of.size();
   CustomerPredictions out;
   for (auto* v : {&out.p_alive, &out.expected_purchases, &out.expected_spend, &out.clv, &out.churn_probability, &out.next_purchase_in})
     v->resize(n);

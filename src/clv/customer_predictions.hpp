@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clv/models.hpp"
+#include "clv/rfm_rows.hpp"
 
 namespace orderlens::clv {
 
@@ -28,11 +29,12 @@ struct CustomerPredictions {
   std::vector<double> next_purchase_in;    // median time after T to the next purchase; NaN: none expected
 };
 
-// `spend`: the fitted Gamma-Gamma parameters; without them a customer's expected spend is their
-// own mean repeat spend, or `fallback_spend` (e.g. the mean order value) when they have none.
+// `rows` and `row_of`: the customers' compressed (x, t_x, T) (compress_rfm). `spend`: the fitted
+// Gamma-Gamma parameters; without them a customer's expected spend is their own mean repeat
+// spend, or `fallback_spend` (e.g. the mean order value) when they have none.
 CustomerPredictions predict_customers(const TransactionParams& params, const std::optional<SpendParams>& spend,
-                                      std::span<const double> frequency, std::span<const double> recency,
-                                      std::span<const double> T, std::span<const double> monetary,
+                                      const RfmRows& rows, std::span<const std::uint32_t> row_of,
+                                      std::span<const double> frequency, std::span<const double> monetary,
                                       double fallback_spend, const PredictionOptions& options);
 
 }  // namespace orderlens::clv

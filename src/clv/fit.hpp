@@ -3,7 +3,7 @@
 // Parameters are fitted on their logarithms (so they stay positive) by minimize(), on the mean
 // log-likelihood per customer plus an optional L2 penalty `penalizer · Σ θ²` on the parameters
 // themselves (the lifetimes convention, so its users' penalizer values mean the same here).
-// Standard errors come from the inverse Hessian of the total log-likelihood (central differences
+// Standard errors come from the inverse Hessian of the total log-likelihood (forward differences
 // of the exact gradient), by the delta method from the log scale. A fit never throws for
 // numerical reasons: it reports its status, iterations, log-likelihood and standard errors (NaN
 // with a message when the Hessian is not positive definite).

@@ -62,19 +62,25 @@ T pareto_log_F(const T& r, const T& alpha, const T& s, const T& beta, double x, 
   if (value_of(alpha) >= value_of(beta)) {
     const T base = alpha + tau;
     const T z = (alpha - beta) / base;
-    const T log_2f1 = (0.0 - s) * log1p(0.0 - z) + log(hyp2f1(T(1.0), r + x, k + 1.0, z));
+    const T log_2f1 = (0.0 - s) * log1p(0.0 - z) + log(hyp2f1_one(r + x, k + 1.0, z));
     return log_2f1 - k * log(base) - log(k);
   }
   const T base = beta + tau;
   const T z = (beta - alpha) / base;
-  const T log_2f1 = (1.0 - r - x) * log1p(0.0 - z) + log(hyp2f1(T(1.0), s + 1.0, k + 1.0, z));
+  const T log_2f1 = (1.0 - r - x) * log1p(0.0 - z) + log(hyp2f1_one(s + 1.0, k + 1.0, z));
   return log_2f1 - k * log(base) - log(k);
+}
+
+// ln Γ(r+x) − ln Γ(r) + r ln α + s ln β: the part that depends on x only.
+template <typename T>
+T pareto_lead(const T& r, const T& alpha, const T& s, const T& beta, double x) {
+  using std::log;
+  return lgamma_of(r + x) - lgamma_of(r) + r * log(alpha) + s * log(beta);
 }
 
 // ln of the two bracketed terms separately: {alive through T, died after t_x}.
 template <typename T>
 struct ParetoParts {
-  T lead;   // ln Γ(r+x) − ln Γ(r) + r ln α + s ln β
   T alive;  // −(r+x) ln(α+T) − s ln(β+T)
   T died;   // ln s + ln ∫ …; −∞ when t_x = T
 };
@@ -83,7 +89,6 @@ template <typename T>
 ParetoParts<T> pareto_parts(const T& r, const T& alpha, const T& s, const T& beta, double x, double tx, double T_) {
   using std::log;
   ParetoParts<T> p;
-  p.lead = lgamma_of(r + x) - lgamma_of(r) + r * log(alpha) + s * log(beta);
   p.alive = std::isinf(T_) ? T(-std::numeric_limits<double>::infinity()) : (0.0 - (r + x)) * log(alpha + T_) - s * log(beta + T_);
   if (tx < T_) {
     p.died = log(s) + log_sub_exp(pareto_log_F(r, alpha, s, beta, x, tx), pareto_log_F(r, alpha, s, beta, x, T_));
@@ -96,7 +101,7 @@ ParetoParts<T> pareto_parts(const T& r, const T& alpha, const T& s, const T& bet
 template <typename T>
 T pareto_log_likelihood(const T& r, const T& alpha, const T& s, const T& beta, double x, double tx, double T_) {
   const ParetoParts<T> p = pareto_parts(r, alpha, s, beta, x, tx, T_);
-  return p.lead + log_add_exp(p.alive, p.died);
+  return pareto_lead(r, alpha, s, beta, x) + log_add_exp(p.alive, p.died);
 }
 
 // One customer, any model; T_ may be +∞ (then the likelihood that no purchase ever follows).

@@ -50,20 +50,24 @@ struct Counted {
 };
 
 // BFGS from `x`; returns when converged, stalled or out of iterations.
-void bfgs(Counted& f, std::size_t n, OptimizeResult& res, const OptimizeOptions& opt) {
+void bfgs(Counted& f, std::size_t n, OptimizeResult& res, const OptimizeOptions& opt, const Matrix4* warm) {
   Vec4 g{};
   double fx = f(res.x, &g);
   if (!std::isfinite(fx)) {
     res.status = FitStatus::NotFinite;
     return;
   }
-  std::array<Vec4, 4> H{};  // inverse Hessian approximation
+  Matrix4 H{};  // inverse Hessian approximation
   auto reset = [&] {
     for (std::size_t i = 0; i < 4; ++i)
       for (std::size_t j = 0; j < 4; ++j) H[i][j] = i == j ? 1.0 : 0.0;
   };
   reset();
   bool fresh = true;
+  if (warm) {
+    H = *warm;
+    fresh = false;
+  }
   res.status = FitStatus::MaxIterations;
   for (; res.iterations < opt.max_iterations; ++res.iterations) {
     if (max_abs(g, n) < opt.gradient_tolerance) {
@@ -91,7 +95,14 @@ void bfgs(Counted& f, std::size_t n, OptimizeResult& res, const OptimizeOptions&
         accepted = true;
         break;
       }
-      step *= std::isfinite(f_new) ? 0.5 : 0.1;
+      if (!std::isfinite(f_new)) {
+        step *= 0.1;
+      } else {
+        // The minimum of the quadratic through f(0), f'(0) and f(step), kept within [0.1, 0.5] of
+        // the step: fewer evaluations than halving when the first step overshoots far.
+        const double q = -slope * step * step / (2 * (f_new - fx - slope * step));
+        step = std::clamp(q, 0.1 * step, 0.5 * step);
+      }
     }
     if (!accepted) {
       if (fresh) {
@@ -137,6 +148,8 @@ void bfgs(Counted& f, std::size_t n, OptimizeResult& res, const OptimizeOptions&
   }
   res.value = fx;
   res.gradient = g;
+  res.inverse_hessian = H;
+  res.has_inverse_hessian = true;
 }
 
 // Nelder–Mead on f (values only) from `x`; standard coefficients.
@@ -192,17 +205,18 @@ void nelder_mead(Counted& f, std::size_t n, OptimizeResult& res) {
 
 }  // namespace
 
-OptimizeResult minimize(const Objective& objective, std::size_t dims, Vec4 start, const OptimizeOptions& options) {
+OptimizeResult minimize(const Objective& objective, std::size_t dims, Vec4 start, const OptimizeOptions& options,
+                        const Matrix4* inverse_hessian) {
   Counted f{objective};
   OptimizeResult res;
   res.x = start;
-  bfgs(f, dims, res, options);
+  bfgs(f, dims, res, options, inverse_hessian);
   if (res.status == FitStatus::Stalled || res.status == FitStatus::NotFinite) {
     res.used_fallback = true;
     nelder_mead(f, dims, res);
     if (std::isfinite(res.value)) {
       const int before = res.iterations;
-      bfgs(f, dims, res, options);
+      bfgs(f, dims, res, options, nullptr);
       res.iterations = std::max(res.iterations, before);
     }
   }

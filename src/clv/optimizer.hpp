@@ -22,8 +22,12 @@ using Objective = std::function<double(const Vec4& x, Vec4* gradient)>;
 enum class FitStatus { Converged, MaxIterations, NotFinite, Stalled };
 const char* fit_status_key(FitStatus s);
 
+using Matrix4 = std::array<Vec4, 4>;
+
 struct OptimizeResult {
   Vec4 x{};
+  Matrix4 inverse_hessian{};  // BFGS's last approximation (a warm start for a similar problem)
+  bool has_inverse_hessian = false;
   double value = 0;
   Vec4 gradient{};
   int iterations = 0;
@@ -34,9 +38,12 @@ struct OptimizeResult {
 
 struct OptimizeOptions {
   int max_iterations = 1000;
-  double gradient_tolerance = 1e-11;  // on max |∂f/∂x_i|
+  double gradient_tolerance = 1e-10;  // on max |∂f/∂x_i|
 };
 
-OptimizeResult minimize(const Objective& f, std::size_t dims, Vec4 start, const OptimizeOptions& options = {});
+// `inverse_hessian`: BFGS's starting approximation, e.g. from a fit of the same objective on a
+// sample of the data (the objective is a mean, so its curvature is about the same).
+OptimizeResult minimize(const Objective& f, std::size_t dims, Vec4 start, const OptimizeOptions& options = {},
+                        const Matrix4* inverse_hessian = nullptr);
 
 }  // namespace orderlens::clv

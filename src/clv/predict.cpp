@@ -101,14 +101,17 @@ double p_alive(const TransactionParams& p, double x, double tx, double T) {
   return kNaN;
 }
 
-double expected_purchases(const TransactionParams& p, double x, double tx, double T, double t) {
+double expected_purchases_if_alive(const TransactionParams& p, double x, double T, double t) {
   if (p.model == TransactionModel::ParetoNbd) {
-    // P(alive) · (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)], continuous at s = 1.
+    // (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)], continuous at s = 1.
     const double horizon = std::log1p(t / (p.beta + T));
-    return p_alive(p, x, tx, T) * (p.r + x) / (p.alpha + T) * (p.beta + T) * one_minus_exp_over(p.s - 1, horizon);
+    return (p.r + x) / (p.alpha + T) * (p.beta + T) * one_minus_exp_over(p.s - 1, horizon);
   }
-  const double m = p.model == TransactionModel::MbgNbd ? 1 : 0;
-  return p_alive(p, x, tx, T) * beta_geo_expected_if_alive(p, x, T, t, m);
+  return beta_geo_expected_if_alive(p, x, T, t, p.model == TransactionModel::MbgNbd ? 1 : 0);
+}
+
+double expected_purchases(const TransactionParams& p, double x, double tx, double T, double t) {
+  return p_alive(p, x, tx, T) * expected_purchases_if_alive(p, x, T, t);
 }
 
 double probability_no_purchase(const TransactionParams& p, double x, double tx, double T, double t) {
@@ -155,14 +158,14 @@ double probability_of_purchases(const TransactionParams& p, double x, double tx,
   return (n == 0 ? 1 - alive : 0.0) + alive * if_alive;
 }
 
+double median_wait_if_alive(const TransactionParams& p, double x, double T) {
+  return (p.alpha + T) * std::expm1(std::log(2.0) / (p.r + x));
+}
+
 double median_time_to_next_purchase(const TransactionParams& p, double x, double tx, double T) {
+  if (p.model != TransactionModel::ParetoNbd) return p_alive(p, x, tx, T) >= 1e-6 ? median_wait_if_alive(p, x, T) : kNaN;
   const double ever = probability_purchase_ever(p, x, tx, T);
   if (!(ever >= 1e-6)) return kNaN;
-  if (p.model != TransactionModel::ParetoNbd) {
-    // Alive customers of BG/NBD-like models always buy again (dropout follows purchases), after a
-    // wait with P(wait > t) = (1 + t/(α+T))^-(r+x): its median in closed form.
-    return (p.alpha + T) * std::expm1(std::log(2.0) / (p.r + x));
-  }
   const double target = ever / 2;
   const double base = log_likelihood(p, x, tx, T);
   auto bought_by = [&](double t) { return -std::expm1(log_likelihood(p, x, tx, T + t) - base); };
@@ -176,16 +179,22 @@ double median_time_to_next_purchase(const TransactionParams& p, double x, double
   return std::exp((lo + hi) / 2);
 }
 
-double discounted_expected_purchases(const TransactionParams& p, double x, double tx, double T, int months,
-                                     double month_length, double monthly_discount_rate) {
+double discounted_expected_purchases_if_alive(const TransactionParams& p, double x, double T, int months, double month_length,
+                                              double monthly_discount_rate, double* horizon_purchases) {
   double total = 0, previous = 0, discount = 1;
   for (int k = 1; k <= months; ++k) {
-    const double cumulative = expected_purchases(p, x, tx, T, k * month_length);
+    const double cumulative = expected_purchases_if_alive(p, x, T, k * month_length);
     discount /= 1 + monthly_discount_rate;
     total += (cumulative - previous) * discount;
     previous = cumulative;
   }
+  if (horizon_purchases) *horizon_purchases = previous;
   return total;
+}
+
+double discounted_expected_purchases(const TransactionParams& p, double x, double tx, double T, int months,
+                                     double month_length, double monthly_discount_rate) {
+  return p_alive(p, x, tx, T) * discounted_expected_purchases_if_alive(p, x, T, months, month_length, monthly_discount_rate);
 }
 
 double expected_spend(const SpendParams& p, double x, double mean_spend) {

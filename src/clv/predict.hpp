@@ -17,8 +17,11 @@ namespace orderlens::clv {
 // P(still active at T | x, t_x, T).
 double p_alive(const TransactionParams& p, double x, double tx, double T);
 
-// E[purchases in (T, T + t] | x, t_x, T].
+// E[purchases in (T, T + t] | x, t_x, T] = P(alive) · E[purchases in (T, T + t] | alive, x, T].
 double expected_purchases(const TransactionParams& p, double x, double tx, double T, double t);
+// The second factor, which depends on x and T only (not on t_x): computed once per distinct
+// (x, T) when predicting for many customers.
+double expected_purchases_if_alive(const TransactionParams& p, double x, double T, double t);
 
 // P(exactly n purchases in (T, T + t] | x, t_x, T).
 double probability_of_purchases(const TransactionParams& p, double x, double tx, double T, double t, unsigned n);
@@ -34,11 +37,18 @@ double probability_purchase_ever(const TransactionParams& p, double x, double tx
 // P(a purchase by T + t) = ½ · P(a purchase ever). NaN when the chance of any purchase is below
 // 1e-6 (there is no meaningful date to show).
 double median_time_to_next_purchase(const TransactionParams& p, double x, double tx, double T);
+// BG/NBD and MBG/NBD only: an active customer always buys again (dropout follows purchases),
+// after a wait with P(wait > t) = (1 + t/(α+T))^-(r+x), whose median is (α+T)(2^(1/(r+x)) − 1).
+double median_wait_if_alive(const TransactionParams& p, double x, double T);
 
 // Σ_{m=1..months} (E[purchases by m months] − E[purchases by m − 1 months]) / (1 + rate)^m: the
 // discounted expected purchases over a horizon; CLV = this × expected spend × margin.
 double discounted_expected_purchases(const TransactionParams& p, double x, double tx, double T, int months,
                                      double month_length, double monthly_discount_rate);
+// The same if alive (× P(alive) gives the above); also returns the undiscounted expectation
+// over the whole horizon through `horizon_purchases`.
+double discounted_expected_purchases_if_alive(const TransactionParams& p, double x, double T, int months, double month_length,
+                                              double monthly_discount_rate, double* horizon_purchases = nullptr);
 
 // Gamma-Gamma: E[mean spend per purchase | x repeat purchases averaging `mean_spend`]; for x = 0
 // the population mean p v / (q − 1). NaN when q ≤ 1 (the mean does not exist).

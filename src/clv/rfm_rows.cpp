@@ -14,14 +14,6 @@ namespace orderlens::clv {
 
 namespace {
 
-struct TripleKey {
-  std::uint64_t a, b, c;
-  bool operator==(const TripleKey&) const = default;
-};
-struct TripleHash {
-  std::size_t operator()(const TripleKey& k) const { return static_cast<std::size_t>(hash64(&k, sizeof k)); }
-};
-
 // The bits of a double, with -0 as +0 (Emscripten 3.1.6's libc++ has no std::bit_cast).
 std::uint64_t bits(double v) {
   if (v == 0) v = 0.0;
@@ -32,17 +24,38 @@ std::uint64_t bits(double v) {
 
 std::string at(std::size_t i) { return "customer " + std::to_string(i) + ": "; }
 
-// Numbers the distinct values of `values`; returns the sorted distinct values and rewrites
-// each entry's index through `index_of`.
-std::vector<double> distinct_sorted(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  values.erase(std::unique(values.begin(), values.end()), values.end());
-  return values;
-}
+// Numbers distinct values in order of appearance.
+class ValueNumbering {
+ public:
+  std::uint32_t index_of(double v) {
+    auto [it, inserted] = index_.try_emplace(bits(v), static_cast<std::uint32_t>(values_.size()));
+    if (inserted) values_.push_back(v == 0 ? 0.0 : v);
+    return it->second;
+  }
+  std::size_t size() const { return values_.size(); }
+  // The values ascending, and for each number its position among them.
+  std::vector<double> sorted(std::vector<std::uint32_t>& position) const {
+    std::vector<std::uint32_t> order(values_.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return values_[a] < values_[b]; });
+    std::vector<double> out(values_.size());
+    position.resize(values_.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) {
+      out[k] = values_[order[k]];
+      position[order[k]] = k;
+    }
+    return out;
+  }
 
-std::uint32_t index_in(const std::vector<double>& sorted, double v) {
-  return static_cast<std::uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), v) - sorted.begin());
-}
+ private:
+  tsl::robin_map<std::uint64_t, std::uint32_t, Mix64Hash> index_;
+  std::vector<double> values_;
+};
+
+// A row key packs the numbers of x (20 bits) and of t_x and T (22 bits each) into 64 bits: one
+// integer hash per customer instead of hashing three doubles.
+constexpr std::size_t kMaxDistinctX = std::size_t{1} << 20;
+constexpr std::size_t kMaxDistinctT = std::size_t{1} << 22;
 
 }  // namespace
 
@@ -50,11 +63,10 @@ RfmRows compress_rfm(std::span<const double> frequency, std::span<const double> 
                      std::vector<std::uint32_t>* row_of) {
   if (frequency.size() != recency.size() || frequency.size() != T.size())
     throw std::invalid_argument("frequency, recency and T must have the same length");
-  struct Unique {
-    double x, tx, T, weight;
-  };
-  std::vector<Unique> unique;
-  tsl::robin_map<TripleKey, std::uint32_t, TripleHash> slot;
+  ValueNumbering xs, ts;
+  std::vector<std::uint64_t> keys;  // of the distinct rows, in order of appearance
+  std::vector<double> weights;
+  tsl::robin_map<std::uint64_t, std::uint32_t, Mix64Hash> slot;
   if (row_of) {
     row_of->clear();
     row_of->reserve(frequency.size());
@@ -67,33 +79,36 @@ RfmRows compress_rfm(std::span<const double> frequency, std::span<const double> 
     if (tx < 0 || tx > t)
       throw std::invalid_argument(at(i) + "recency must be between 0 and T, got recency " + std::to_string(tx) + " and T " + std::to_string(t));
     if (x == 0 && tx != 0) throw std::invalid_argument(at(i) + "recency must be 0 when frequency is 0");
-    auto [it, inserted] = slot.try_emplace(TripleKey{bits(x), bits(tx), bits(t)}, static_cast<std::uint32_t>(unique.size()));
-    if (inserted) unique.push_back({x, tx, t, 0});
-    unique[it->second].weight += 1;
+    const std::uint64_t key = (std::uint64_t{xs.index_of(x)} << 44) | (std::uint64_t{ts.index_of(tx)} << 22) | ts.index_of(t);
+    if (xs.size() > kMaxDistinctX || ts.size() > kMaxDistinctT)
+      throw std::invalid_argument("more than 1,048,576 distinct frequencies or 4,194,304 distinct recency and T values");
+    auto [it, inserted] = slot.try_emplace(key, static_cast<std::uint32_t>(keys.size()));
+    if (inserted) {
+      keys.push_back(key);
+      weights.push_back(0);
+    }
+    weights[it->second] += 1;
     if (row_of) row_of->push_back(it->second);
   }
   RfmRows rows;
-  std::vector<double> xs, ts;
-  xs.reserve(unique.size());
-  ts.reserve(2 * unique.size());
-  for (const Unique& u : unique) {
-    xs.push_back(u.x);
-    ts.push_back(u.tx);
-    ts.push_back(u.T);
-  }
-  rows.x_values = distinct_sorted(std::move(xs));
-  rows.t_values = distinct_sorted(std::move(ts));
-  rows.rows.reserve(unique.size());
-  for (const Unique& u : unique)
-    rows.rows.push_back({index_in(rows.x_values, u.x), index_in(rows.t_values, u.tx), index_in(rows.t_values, u.T), u.weight});
+  std::vector<std::uint32_t> x_position, t_position;
+  rows.x_values = xs.sorted(x_position);
+  rows.t_values = ts.sorted(t_position);
+  rows.rows.reserve(keys.size());
+  const std::uint64_t mask = kMaxDistinctT - 1;
+  for (std::size_t k = 0; k < keys.size(); ++k)
+    rows.rows.push_back({x_position[keys[k] >> 44], t_position[(keys[k] >> 22) & mask], t_position[keys[k] & mask], weights[k]});
   rows.customers = static_cast<double>(frequency.size());
   return rows;
 }
 
 SpendRows compress_spend(std::span<const double> frequency, std::span<const double> monetary) {
   if (frequency.size() != monetary.size()) throw std::invalid_argument("frequency and monetary must have the same length");
+  struct Entry {
+    double x, spend;
+  };
+  std::vector<Entry> entries;
   SpendRows rows;
-  tsl::robin_map<TripleKey, std::uint32_t, TripleHash> slot;
   for (std::size_t i = 0; i < frequency.size(); ++i) {
     const double x = frequency[i], m = monetary[i];
     if (!(x > 0)) continue;
@@ -102,15 +117,29 @@ SpendRows compress_spend(std::span<const double> frequency, std::span<const doub
       ++rows.excluded_non_positive;
       continue;
     }
-    auto [it, inserted] = slot.try_emplace(TripleKey{bits(x), bits(m), 0}, static_cast<std::uint32_t>(rows.x.size()));
-    if (inserted) {
-      rows.x.push_back(x);
-      rows.spend.push_back(m);
+    entries.push_back({x, m});
+  }
+  // Sorting makes equal (x, spend) adjacent (compression) and groups rows by x.
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.x != b.x ? a.x < b.x : a.spend < b.spend; });
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Entry& e = entries[i];
+    const bool new_x = rows.x.empty() || rows.x.back() != e.x;
+    if (new_x) {
+      rows.group_start.push_back(rows.x.size());
+      rows.group_weight.push_back(0);
+      rows.group_log_spend.push_back(0);
+    }
+    if (new_x || rows.spend.back() != e.spend) {
+      rows.x.push_back(e.x);
+      rows.spend.push_back(e.spend);
       rows.weight.push_back(0);
     }
-    rows.weight[it->second] += 1;
-    rows.customers += 1;
+    rows.weight.back() += 1;
+    rows.group_weight.back() += 1;
+    rows.group_log_spend.back() += std::log(e.spend);
   }
+  rows.group_start.push_back(rows.x.size());
+  rows.customers = static_cast<double>(entries.size());
   return rows;
 }
 

@@ -35,11 +35,15 @@ RfmRows compress_rfm(std::span<const double> frequency, std::span<const double> 
                      std::vector<std::uint32_t>* row_of = nullptr);
 
 // The Gamma-Gamma spend model's data: customers with x > 0 and positive mean repeat spend,
-// compressed on (x, spend). Customers with x > 0 and spend ≤ 0 are counted, not used.
+// compressed on (x, spend) and ordered by x, with per-x sums of what does not depend on the
+// parameters. Customers with x > 0 and spend ≤ 0 are counted, not used.
 struct SpendRows {
   std::vector<double> x;
   std::vector<double> spend;
   std::vector<double> weight;
+  std::vector<std::size_t> group_start;    // rows of the g-th distinct x: [group_start[g], group_start[g+1])
+  std::vector<double> group_weight;        // Σ weight per distinct x
+  std::vector<double> group_log_spend;     // Σ weight · ln spend per distinct x
   double customers = 0;
   std::size_t excluded_non_positive = 0;
 };

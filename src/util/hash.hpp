@@ -22,4 +22,18 @@ inline std::uint64_t hash64(std::string_view s, std::uint64_t seed = 0) { return
 // multiplies and is fast in WASM too.
 inline std::uint64_t fingerprint64(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
+// For hash tables keyed by a 64-bit number whose low bits barely vary (a double's bits, an
+// index pair packed as hi << 32 | lo): std::hash is the identity there, which puts such keys in
+// the same buckets of a power-of-two table (and makes tsl::robin_map grow without end).
+struct Mix64Hash {
+  std::size_t operator()(std::uint64_t k) const {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ULL;
+    k ^= k >> 33;
+    return static_cast<std::size_t>(k);
+  }
+};
+
 }  // namespace orderlens

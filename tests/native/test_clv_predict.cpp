@@ -195,3 +195,12 @@ TEST_CASE("a fit driven to the boundary (a and b in the billions) still predicts
   const double closed = (1 - std::pow(1 + q * t / (p.alpha + T), -(p.r + x))) / q * p_alive(p, x, tx, T);
   CHECK(expected_purchases(p, x, tx, T, t) == doctest::Approx(closed).epsilon(1e-6));
 }
+
+TEST_CASE("2F1(1, b; c; z) with derivatives summed in doubles equals the series in dual numbers") {
+  using D = Dual<4>;
+  const D b = D::variable(1.6, 0) * 1.0, c = D::variable(27.3, 1), z = D::variable(0.37, 2);
+  const D fast = hyp2f1_one(b, c, z);
+  const D generic = hyp2f1(D(1.0), b, c, z);
+  CHECK(fast.v == doctest::Approx(generic.v).epsilon(1e-14));
+  for (int i = 0; i < 3; ++i) CHECK(fast.d[i] == doctest::Approx(generic.d[i]).epsilon(1e-12));
+}
