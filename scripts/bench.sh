@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # `npm run bench`: generates the benchmark export once (bench/data/, not committed) and prints
-# native, WASM and the JS peer side by side.
+# native, WASM and the JS peer side by side; then the CLV benchmarks (bench/clv.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-deps.sh
 bash scripts/build.sh all
-node bench/run.mjs "$@"
+status=0
+node bench/run.mjs "$@" || status=$?
+node bench/clv.mjs || status=$?
+exit $status
