@@ -39,7 +39,7 @@ const checks = [
   { what: 'same BG/NBD estimates on the simulated customers', ok: close(wasm.fitPredict.params, native.fitPredict.params) },
   { what: 'same Gamma-Gamma estimates', ok: close(wasm.fitPredict.spendParams, native.fitPredict.spendParams) },
   { what: 'same total CLV', ok: close([wasm.fitPredict.clvTotal], [native.fitPredict.clvTotal]) },
-  ...['bgnbd', 'mbgnbd', 'pnbd', 'gg'].map((m) => ({
+  ...['bgnbd', 'mbgnbd', 'pnbd', 'bgnbd_gg'].map((m) => ({
     what: `same CDNOW ${m} log-likelihood`, ok: close([wasm.cdnow[m].logLikelihood], [native.cdnow[m].logLikelihood]),
   })),
 ];
@@ -52,7 +52,7 @@ if (args.includes('--json')) {
   const rows = [
     [`fit BG/NBD + Gamma-Gamma and predict, ${Number(customers).toLocaleString('en-US')} customers (${wasm.fitPredict.distinctRows.toLocaleString('en-US')} distinct rows)`,
       native.fitPredict.ms, wasm.fitPredict.ms, `≤ 1 s in WASM ${mark(wasm.fitPredict.ms <= TARGET_FIT_PREDICT_MS)}`],
-    ...[['bgnbd', 'BG/NBD'], ['mbgnbd', 'MBG/NBD'], ['pnbd', 'Pareto/NBD'], ['gg', 'Gamma-Gamma']].map(([k, name]) =>
+    ...[['bgnbd', 'BG/NBD'], ['mbgnbd', 'MBG/NBD'], ['pnbd', 'Pareto/NBD'], ['bgnbd_gg', 'BG/NBD + Gamma-Gamma']].map(([k, name]) =>
       [`CDNOW fit, ${name} (2,357 customers)`, native.cdnow[k].ms, wasm.cdnow[k].ms, `≤ 20 ms ${mark(wasm.cdnow[k].ms <= TARGET_CDNOW_FIT_MS)}`]),
   ];
   const lines = ['', '| CLV workload | native | WASM | WASM / native | target |', '| --- | ---: | ---: | ---: | --- |'];

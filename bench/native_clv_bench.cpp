@@ -97,14 +97,17 @@ int main(int argc, char** argv) {
     }
     cdnow[std::string(clv::model_key(model))] = {{"ms", fastest}, {"logLikelihood", fit.report.log_likelihood}};
   }
+  // BG/NBD with Gamma-Gamma, as the WASM side times it (Gamma-Gamma alone is too quick to time
+  // apart there).
   double fastest = 1e300;
   clv::SpendFit gg;
   for (int r = 0; r < reps; ++r) {
     start = Clock::now();
+    clv::fit_transactions(clv::TransactionModel::BgNbd, rows);
     gg = clv::fit_spend(spend_rows);
     fastest = std::min(fastest, ms_since(start));
   }
-  cdnow["gg"] = {{"ms", fastest}, {"logLikelihood", gg.report.log_likelihood}};
+  cdnow["bgnbd_gg"] = {{"ms", fastest}, {"logLikelihood", gg.report.log_likelihood}};
   out["cdnow"] = cdnow;
   std::puts(out.dump().c_str());
   return 0;

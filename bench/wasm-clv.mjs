@@ -4,7 +4,7 @@
 //     Gamma-Gamma with standard errors, predict P(alive), expected purchases, CLV, churn, next
 //     order for every customer), best of --reps;
 //   - the CDNOW sample, read and summarized in weeks to 1997-09-30; timed per model: clvFit with
-//     spend 'none' (BG/NBD, MBG/NBD, Pareto/NBD) and Gamma-Gamma.
+//     spend 'none' (BG/NBD, MBG/NBD, Pareto/NBD), and BG/NBD with Gamma-Gamma.
 // Used by bench/clv.mjs; the population and parameters are those of bench/native_clv_bench.cpp.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,7 +64,7 @@ for (let r = 0; r < reps; ++r) {
   gg = ol.clvFit({ frequency: c.frequency, recency: c.recency, T: c.T, monetary: c.monetary }, { unit: 'weeks', predict: false });
   fastest = Math.min(fastest, performance.now() - start);
 }
-cdnow.gg = { ms: fastest - cdnow.bgnbd.ms, logLikelihood: gg.spend.logLikelihood, note: 'BG/NBD + Gamma-Gamma minus BG/NBD alone' };
+cdnow.bgnbd_gg = { ms: fastest, logLikelihood: gg.spend.logLikelihood };
 out.cdnow = cdnow;
 out.peakRssMb = +(process.resourceUsage().maxRSS / 1024).toFixed(1);
 console.log(JSON.stringify(out));

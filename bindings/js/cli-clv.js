@@ -79,6 +79,7 @@ export function clvTextReport(file, r, top) {
   lines.push('', `Next ${o.horizonMonths} months (${pct(o.monthlyDiscountRate)} monthly discount, margin ${pct(o.margin)}):`,
     `  expected purchases ${fmt(t.expectedPurchases, 1)} · CLV ${fmt(t.clv)} in total, ${fmt(t.meanClv)} per customer`,
     `  expected active customers ${fmt(t.expectedActiveCustomers, 0)} (${pct(t.meanPAlive)}) · historic revenue ${fmt(t.historicRevenue)}`,
+    `  customers expected to buy 0 / 1 / 2 / 3 / 4+ times: ${[0, 1, 2, 3].map((n) => fmt(t.purchaseDistribution[n], 0)).join(' / ')} / ${fmt(t.purchaseDistribution.slice(4).reduce((a, b) => a + b, 0), 0)}`,
     `  simple formula CLV (AOV ${fmt(t.meanOrderValue)} × ${fmt(t.ordersPerCustomerYear)} orders/year × ${o.lifespanYears} years × margin): ${fmt(t.meanFormulaClv)} per customer`);
   if (r.holdout) {
     const h = r.holdout;

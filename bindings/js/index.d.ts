@@ -299,6 +299,8 @@ export interface ClvResult {
     customers: number; historicRevenue: number; expectedPurchases: number; clv: number; meanClv: number;
     meanPAlive: number; expectedActiveCustomers: number; meanFormulaClv: number; meanOrderValue: number;
     ordersPerCustomerYear: number;
+    /** Expected number of customers making 0, 1, …, 9 and 10+ purchases in the horizon. */
+    purchaseDistribution: number[];
   };
   holdout: HoldoutReport | null;
   notes: string[];
@@ -336,6 +338,8 @@ export interface ClvArraysResult {
   options: ClvPredictionOptions;
   transactions: TransactionFit;
   spend: SpendFit | null;
+  /** Expected number of customers making 0, 1, …, 9 and 10+ purchases in the horizon. */
+  purchaseDistribution: number[];
   notes: string[];
   columns: Record<keyof ClvPredictions, Float64Array> & { nextPurchaseIn: Float64Array };
   readonly customers: (ClvPredictions & { nextPurchaseIn: number | null })[];

@@ -160,7 +160,8 @@ ordered_json clv_json(const ClvAnalysis& a, const ClvOptions& o) {
                  {"expectedActiveCustomers", t.expected_active},
                  {"meanFormulaClv", t.formula_clv},
                  {"meanOrderValue", t.mean_order_value},
-                 {"ordersPerCustomerYear", t.orders_per_customer_year}};
+                 {"ordersPerCustomerYear", t.orders_per_customer_year},
+                 {"purchaseDistribution", a.predictions.purchase_distribution}};
   if (a.holdout) {
     const HoldoutReport& h = *a.holdout;
     ordered_json buckets = ordered_json::array(), tracking = ordered_json::array();
@@ -190,6 +191,7 @@ ordered_json clv_arrays_json(const ArrayClvResult& r, const ClvOptions& o) {
   j["options"] = prediction_options_json(o);
   j["transactions"] = transaction_fit_json(r.fit);
   j["spend"] = r.spend_fit ? spend_fit_json(*r.spend_fit) : ordered_json();
+  j["purchaseDistribution"] = r.predictions.purchase_distribution;
   j["notes"] = notes_json(o);
   return j;
 }

@@ -19,6 +19,7 @@ struct IfAlive {
   double purchases;   // in the horizon
   double discounted;  // discounted purchases in the horizon
   double next;        // median wait for the next purchase (BG/NBD-type models; Pareto/NBD per row)
+  std::vector<double> distribution;  // of purchases in the horizon
 };
 
 
@@ -35,6 +36,7 @@ CustomerPredictions predict_customers(const TransactionParams& params, const std
   };
   std::vector<RowPrediction> per_row;
   per_row.reserve(rows.rows.size());
+  std::vector<double> distribution(kPurchaseDistributionSize, 0.0);
   for (const RfmRow& row : rows.rows) {
     const double x = rows.x(row), tx = rows.tx(row), T = rows.T(row);
     const std::uint64_t key = (static_cast<std::uint64_t>(row.x) << 32) | row.T;
@@ -44,16 +46,20 @@ CustomerPredictions predict_customers(const TransactionParams& params, const std
       a.discounted = discounted_expected_purchases_if_alive(params, x, T, o.horizon_months, o.month_length,
                                                             o.monthly_discount_rate, &a.purchases);
       a.next = pareto ? 0 : median_wait_if_alive(params, x, T);
+      a.distribution = purchase_distribution_if_alive(params, x, T, o.horizon_months * o.month_length, kPurchaseDistributionSize);
       it = if_alive.emplace(key, a).first;
     }
     const IfAlive& a = it->second;
     const double alive = p_alive(params, x, tx, T);
+    for (std::size_t n = 0; n < distribution.size(); ++n) distribution[n] += row.weight * alive * a.distribution[n];
+    distribution[0] += row.weight * (1 - alive);
     // P(alive) < 1e-6 leaves no meaningful next-order date (see median_time_to_next_purchase).
     const double next = pareto ? median_time_to_next_purchase(params, x, tx, T) : (alive >= 1e-6 ? a.next : NAN);
     per_row.push_back({alive, alive * a.purchases, alive * a.discounted, probability_no_purchase(params, x, tx, T, o.churn_window), next});
   }
   const std::size_t n = row_of.size();
   CustomerPredictions out;
+  out.purchase_distribution = std::move(distribution);
   for (auto* v : {&out.p_alive, &out.expected_purchases, &out.expected_spend, &out.clv, &out.churn_probability, &out.next_purchase_in})
     v->resize(n);
   for (std::size_t i = 0; i < n; ++i) {

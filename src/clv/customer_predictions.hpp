@@ -27,7 +27,11 @@ struct CustomerPredictions {
   std::vector<double> clv;                 // discounted, over the horizon, × margin
   std::vector<double> churn_probability;   // P(no purchase in the churn window)
   std::vector<double> next_purchase_in;    // median time after T to the next purchase; NaN: none expected
+  // Expected number of customers making 0, 1, …, 9 and 10 or more purchases in the horizon.
+  std::vector<double> purchase_distribution;
 };
+
+inline constexpr std::size_t kPurchaseDistributionSize = 11;
 
 // `rows` and `row_of`: the customers' compressed (x, t_x, T) (compress_rfm). `spend`: the fitted
 // Gamma-Gamma parameters; without them a customer's expected spend is their own mean repeat

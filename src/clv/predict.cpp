@@ -158,6 +158,98 @@ double probability_of_purchases(const TransactionParams& p, double x, double tx,
   return (n == 0 ? 1 - alive : 0.0) + alive * if_alive;
 }
 
+namespace {
+
+// Nodes and weights of n-point Gauss–Legendre quadrature on [−1, 1], by Newton's method on the
+// Legendre polynomial from the usual cosine guesses.
+struct GaussLegendre {
+  std::vector<double> nodes, weights;
+  explicit GaussLegendre(int n) {
+    const double pi = std::acos(-1.0);
+    for (int i = 1; i <= n; ++i) {
+      double z = std::cos(pi * (i - 0.25) / (n + 0.5)), dp = 0;
+      for (int it = 0; it < 100; ++it) {
+        double p0 = 1, p1 = 0;
+        for (int j = 1; j <= n; ++j) {
+          const double p2 = p1;
+          p1 = p0;
+          p0 = ((2 * j - 1) * z * p1 - (j - 1) * p2) / j;
+        }
+        dp = n * (z * p0 - p1) / (z * z - 1);
+        const double step = p0 / dp;
+        z -= step;
+        if (std::abs(step) < 1e-16) break;
+      }
+      nodes.push_back(z);
+      weights.push_back(2 / ((1 - z * z) * dp * dp));
+    }
+  }
+};
+
+// NBD probabilities of 0 … size−2 events in τ and the rest, by the recursion P(n) = P(n−1) ·
+// (r+n−1)/n · τ/(α+τ).
+void nbd_distribution(double r, double alpha, double tau, std::vector<double>& out) {
+  const std::size_t size = out.size();
+  double pn = std::exp(-r * std::log1p(tau / alpha)), below = 0;
+  const double q = tau / (alpha + tau);
+  for (std::size_t n = 0; n + 1 < size; ++n) {
+    out[n] = pn;
+    below += pn;
+    pn *= (r + n) / (n + 1) * q;
+  }
+  out[size - 1] = std::max(0.0, 1 - below);
+}
+
+}  // namespace
+
+std::vector<double> purchase_distribution_if_alive(const TransactionParams& p, double x, double T, double t, std::size_t size) {
+  // Given alive at T: λ ~ Gamma(r+x, α+T); the count N(t) of an active customer is NBD.
+  const double r1 = p.r + x, a1 = p.alpha + T;
+  std::vector<double> out(size, 0.0), at(size);
+  nbd_distribution(r1, a1, t, at);
+  if (p.model != TransactionModel::ParetoNbd) {
+    // Dropout after each purchase, p ~ Beta(a, b1) given alive: n purchases and survived them,
+    // or at least n and dropped at the n-th. E[(1−p)^n] and E[p(1−p)^(n−1)] by recursion.
+    const double b1 = p.b + x + (p.model == TransactionModel::MbgNbd ? 1 : 0);
+    double survive_n = 1, at_least = 1;  // E[(1−p)^n], P(N(t) ≥ n)
+    out[0] = at[0];
+    for (std::size_t n = 1; n + 1 < size; ++n) {
+      const double drop_at_n = survive_n * p.a / (p.a + b1 + n - 1);  // E[p (1−p)^(n−1)]
+      survive_n *= (b1 + n - 1) / (p.a + b1 + n - 1);
+      at_least = std::max(0.0, at_least - at[n - 1]);
+      out[n] = survive_n * at[n] + drop_at_n * at_least;
+    }
+  } else {
+    // Survive t (NBD over t), or die at τ < t (NBD over τ) with density s β'^s (β'+τ)^-(s+1).
+    static const GaussLegendre rule(16);
+    const double b1 = p.beta + T;
+    const double survive = std::exp(-p.s * std::log1p(t / b1));
+    for (std::size_t n = 0; n + 1 < size; ++n) out[n] = survive * at[n];
+    constexpr int kPanels = 8;
+    for (int panel = 0; panel < kPanels; ++panel) {
+      const double lo = t * panel / kPanels, hi = t * (panel + 1) / kPanels;
+      for (std::size_t k = 0; k < rule.nodes.size(); ++k) {
+        const double tau = (lo + hi) / 2 + (hi - lo) / 2 * rule.nodes[k];
+        const double weight = (hi - lo) / 2 * rule.weights[k] * p.s / b1 * std::exp(-(p.s + 1) * std::log1p(tau / b1));
+        nbd_distribution(r1, a1, tau, at);
+        for (std::size_t n = 0; n + 1 < size; ++n) out[n] += weight * at[n];
+      }
+    }
+  }
+  double below = 0;
+  for (std::size_t n = 0; n + 1 < size; ++n) below += out[n];
+  out[size - 1] = std::max(0.0, 1 - below);
+  return out;
+}
+
+std::vector<double> purchase_distribution(const TransactionParams& p, double x, double tx, double T, double t, std::size_t size) {
+  const double alive = p_alive(p, x, tx, T);
+  std::vector<double> out = purchase_distribution_if_alive(p, x, T, t, size);
+  for (double& v : out) v *= alive;
+  out[0] += 1 - alive;
+  return out;
+}
+
 double median_wait_if_alive(const TransactionParams& p, double x, double T) {
   return (p.alpha + T) * std::expm1(std::log(2.0) / (p.r + x));
 }

@@ -10,6 +10,9 @@
 // - "Churn probability" here is P(no purchase in the next t): dropped out, or alive but quiet.
 #pragma once
 
+#include <cstddef>
+#include <vector>
+
 #include "clv/models.hpp"
 
 namespace orderlens::clv {
@@ -25,6 +28,14 @@ double expected_purchases_if_alive(const TransactionParams& p, double x, double 
 
 // P(exactly n purchases in (T, T + t] | x, t_x, T).
 double probability_of_purchases(const TransactionParams& p, double x, double tx, double T, double t, unsigned n);
+
+// P(n purchases in (T, T + t] | x, t_x, T) for n = 0 … size−2, and P(≥ size−1) last, in one
+// pass: the BG/NBD-type terms by recursion in n, Pareto/NBD by one Gauss–Legendre integration
+// over the lifetime (16 points × 8 panels) for every n at once. probability_of_purchases is the
+// independent one-n-at-a-time version the tests compare with.
+std::vector<double> purchase_distribution(const TransactionParams& p, double x, double tx, double T, double t, std::size_t size);
+// The same for an active customer (depends on x and T only); size ≥ 2.
+std::vector<double> purchase_distribution_if_alive(const TransactionParams& p, double x, double T, double t, std::size_t size);
 
 // P(no purchase in (T, T + t] | x, t_x, T) = L(x, t_x, T + t) / L(x, t_x, T): the history with the
 // quiet period appended is itself an observation the likelihood covers.

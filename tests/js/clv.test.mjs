@@ -48,6 +48,12 @@ test('CDNOW calibration fit: BG/NBD as published by Fader, Hardie & Lee (2005)',
   assert.equal(r.holdout.tracking.at(-1).actual, 4339);
   assert.equal(r.holdout.byFrequency[0].customers, 1411);
   assert.equal(r.holdout.byFrequency.reduce((s, b) => s + b.customers, 0), 2357);
+  // The purchase distribution covers every customer once, and its mean is the expected purchases
+  // up to the 10+ tail.
+  const dist = r.totals.purchaseDistribution;
+  assert.equal(dist.length, 11);
+  assert.ok(Math.abs(dist.reduce((a, b) => a + b, 0) - 2357) < 1e-6);
+  assert.ok(dist.slice(0, 10).reduce((a, b, n) => a + n * b, 0) <= r.totals.expectedPurchases);
   ds.dispose();
 });
 
@@ -131,6 +137,7 @@ test('orderlens clv: text, JSON and the per-customer CSV', async () => {
   assert.match(text.stdout, /Holdout: fitted to 1997-09-30, predicting the 39 weeks to 1998-06-30/);
   assert.match(text.stdout, /repeat purchases: actual 1,882/);
   assert.match(text.stdout, /Top 3 customers by CLV/);
+  assert.match(text.stdout, /customers expected to buy 0 \/ 1 \/ 2 \/ 3 \/ 4\+ times: [\d,]+ \/ /);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderlens-clv-'));
   const out = path.join(dir, 'clv.csv');

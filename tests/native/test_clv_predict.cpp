@@ -204,3 +204,26 @@ TEST_CASE("2F1(1, b; c; z) with derivatives summed in doubles equals the series 
   CHECK(fast.v == doctest::Approx(generic.v).epsilon(1e-14));
   for (int i = 0; i < 3; ++i) CHECK(fast.d[i] == doctest::Approx(generic.d[i]).epsilon(1e-12));
 }
+
+TEST_CASE("purchase_distribution equals the one-n-at-a-time probabilities and sums to 1") {
+  const TransactionParams models[] = {
+      kFhlBg,
+      TransactionParams::from_values(TransactionModel::MbgNbd, {0.525, 6.183, 0.891, 1.614}),
+      TransactionParams::from_values(TransactionModel::ParetoNbd, {0.553, 10.578, 0.606, 11.669}),
+  };
+  for (const auto& p : models) {
+    for (double x : {0.0, 3.0}) {
+      const double tx = x > 0 ? 20 : 0;
+      const std::vector<double> d = purchase_distribution(p, x, tx, 38, 52, 11);
+      double total = 0;
+      for (std::size_t n = 0; n < d.size(); ++n) {
+        total += d[n];
+        if (n + 1 < d.size()) {
+          INFO(model_key(p.model), " x=", x, " n=", n);
+          CHECK(d[n] == doctest::Approx(probability_of_purchases(p, x, tx, 38, 52, static_cast<unsigned>(n))).epsilon(1e-9));
+        }
+      }
+      CHECK(total == doctest::Approx(1).epsilon(1e-12));
+    }
+  }
+}
