@@ -262,11 +262,16 @@ void set_summary_columns(val& r, const Dataset& ds, const CustomerSummary& s) {
   r.set("monetary", typed_copy(s.monetary));
 }
 
-val customer_summary(int dataset, std::string options_json) {
+// Runs `body(dataset)` guarded, or returns the error for a disposed handle.
+template <typename F>
+val with_dataset(int dataset, F&& body) {
   auto it = g_datasets.find(dataset);
   if (it == g_datasets.end()) return error_value("invalid_state", "this dataset has been disposed");
-  return guarded([&] {
-    const Dataset& ds = *it->second->dataset;
+  return guarded([&] { return body(static_cast<const Dataset&>(*it->second->dataset)); });
+}
+
+val customer_summary(int dataset, std::string options_json) {
+  return with_dataset(dataset, [&](const Dataset& ds) {
     val r = val::object();
     set_summary_columns(r, ds, summarize_customers(ds, parse_summary_options(options_json)));
     return r;
@@ -283,10 +288,7 @@ void set_prediction_columns(val& r, const clv::CustomerPredictions& p) {
 
 // {json, <summary columns>, <prediction columns>, nextOrderDay (Int32Array, kNoDay: none), formulaClv}
 val clv_analyze(int dataset, std::string options_json) {
-  auto it = g_datasets.find(dataset);
-  if (it == g_datasets.end()) return error_value("invalid_state", "this dataset has been disposed");
-  return guarded([&] {
-    const Dataset& ds = *it->second->dataset;
+  return with_dataset(dataset, [&](const Dataset& ds) {
     const clv::ClvOptions options = parse_clv_options(options_json);
     const clv::ClvAnalysis analysis = clv::analyze_clv(ds, options);
     val r = val::object();
