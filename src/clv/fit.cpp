@@ -17,7 +17,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Σ weight · ln L over the rows, as one template for values and for gradients. BG/NBD and
 // MBG/NBD reuse per-x terms and ln(α + t) per distinct time value; with Dual numbers the rows
-// run through transaction_rows_with_gradient instead. Pareto/NBD needs the hypergeometric
+// run through beta_geo_sum_with_gradient instead. Pareto/NBD needs the hypergeometric
 // series per row.
 template <typename T>
 T sum_log_likelihood(TransactionModel model, const RfmRows& rows, const std::array<T, 4>& th);
@@ -263,41 +263,32 @@ RfmRows sample_of(const RfmRows& rows) {
 SpendRows sample_of(const SpendRows& rows) {
   SpendRows sample;
   const std::size_t step = rows.x.size() / kSampleRows;
-  for (std::size_t i = 0; i < rows.x.size(); i += step) {
-    if (sample.x.empty() || sample.x.back() != rows.x[i]) {
-      sample.group_start.push_back(sample.x.size());
-      sample.group_weight.push_back(0);
-      sample.group_log_spend.push_back(0);
-    }
-    sample.x.push_back(rows.x[i]);
-    sample.spend.push_back(rows.spend[i]);
-    sample.weight.push_back(rows.weight[i]);
-    sample.group_weight.back() += rows.weight[i];
-    sample.group_log_spend.back() += rows.weight[i] * std::log(rows.spend[i]);
-    sample.customers += rows.weight[i];
-  }
-  sample.group_start.push_back(sample.x.size());
+  for (std::size_t i = 0; i < rows.x.size(); i += step) sample.add(rows.x[i], rows.spend[i], rows.weight[i]);
+  sample.finish();
   return sample;
 }
 
+std::size_t row_count(const RfmRows& rows) { return rows.rows.size(); }
+std::size_t row_count(const SpendRows& rows) { return rows.x.size(); }
+
 // Fits `rows` with `sum_for(rows)`, warm-started from a sample when they are many.
 template <typename Rows, typename SumFor>
-FitReport fit_rows(std::size_t dims, const Rows& rows, std::size_t row_count, Vec4 start, const FitOptions& options,
-                   SumFor sum_for, Vec4& theta, Vec4& se) {
+FitReport fit_rows(std::size_t dims, const Rows& rows, Vec4 start, const FitOptions& options, SumFor sum_for, Vec4& theta,
+                   Vec4& se) {
   if (rows.customers <= 0) throw std::invalid_argument("there are no customers to fit the model on");
   Matrix4 warm{};
   const Matrix4* warm_start = nullptr;
-  if (row_count >= kWarmStartRows && !options.start) {
+  if (row_count(rows) >= kWarmStartRows && !options.start) {
     const Rows sample = sample_of(rows);
     Vec4 sample_theta{}, unused{};
-    const FitReport sample_report = run_fit(dims, sample.customers, row_count, start, options, sum_for(sample), sample_theta,
-                                            unused, nullptr, &warm, false);
+    const FitReport sample_report = run_fit(dims, sample.customers, row_count(sample), start, options, sum_for(sample),
+                                            sample_theta, unused, nullptr, &warm, false);
     if (sample_report.status == FitStatus::Converged) {
       start = sample_theta;
       warm_start = &warm;
     }
   }
-  return run_fit(dims, rows.customers, row_count, start, options, sum_for(rows), theta, se, warm_start);
+  return run_fit(dims, rows.customers, row_count(rows), start, options, sum_for(rows), theta, se, warm_start);
 }
 
 }  // namespace
@@ -325,7 +316,7 @@ TransactionFit fit_transactions(TransactionModel model, const RfmRows& rows, con
   auto sum_for = [model](const RfmRows& r) {
     return [model, &r](const auto& th) { return sum_log_likelihood(model, r, th); };
   };
-  fit.report = fit_rows(4, rows, rows.rows.size(), start, options, sum_for, theta, fit.std_errors);
+  fit.report = fit_rows(4, rows, start, options, sum_for, theta, fit.std_errors);
   fit.params = TransactionParams::from_values(model, theta);
   return fit;
 }
@@ -346,7 +337,7 @@ SpendFit fit_spend(const SpendRows& rows, const FitOptions& options) {
   auto sum_for = [](const SpendRows& r) {
     return [&r](const auto& th) { return sum_log_likelihood(r, th); };
   };
-  fit.report = fit_rows(3, rows, rows.x.size(), start, options, sum_for, theta, se);
+  fit.report = fit_rows(3, rows, start, options, sum_for, theta, se);
   fit.params = {theta[0], theta[1], theta[2]};
   fit.std_errors = {se[0], se[1], se[2]};
   return fit;

@@ -147,9 +147,7 @@ void bfgs(Counted& f, std::size_t n, OptimizeResult& res, const OptimizeOptions&
     }
   }
   res.value = fx;
-  res.gradient = g;
   res.inverse_hessian = H;
-  res.has_inverse_hessian = true;
 }
 
 // Nelder–Mead on f (values only) from `x`; standard coefficients.

@@ -27,9 +27,7 @@ using Matrix4 = std::array<Vec4, 4>;
 struct OptimizeResult {
   Vec4 x{};
   Matrix4 inverse_hessian{};  // BFGS's last approximation (a warm start for a similar problem)
-  bool has_inverse_hessian = false;
   double value = 0;
-  Vec4 gradient{};
   int iterations = 0;
   int evaluations = 0;
   FitStatus status = FitStatus::Stalled;

@@ -121,26 +121,27 @@ SpendRows compress_spend(std::span<const double> frequency, std::span<const doub
   }
   // Sorting makes equal (x, spend) adjacent (compression) and groups rows by x.
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.x != b.x ? a.x < b.x : a.spend < b.spend; });
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const Entry& e = entries[i];
-    const bool new_x = rows.x.empty() || rows.x.back() != e.x;
-    if (new_x) {
-      rows.group_start.push_back(rows.x.size());
-      rows.group_weight.push_back(0);
-      rows.group_log_spend.push_back(0);
-    }
-    if (new_x || rows.spend.back() != e.spend) {
-      rows.x.push_back(e.x);
-      rows.spend.push_back(e.spend);
-      rows.weight.push_back(0);
-    }
-    rows.weight.back() += 1;
-    rows.group_weight.back() += 1;
-    rows.group_log_spend.back() += std::log(e.spend);
-  }
-  rows.group_start.push_back(rows.x.size());
-  rows.customers = static_cast<double>(entries.size());
+  for (const Entry& e : entries) rows.add(e.x, e.spend, 1);
+  rows.finish();
   return rows;
+}
+
+void SpendRows::add(double xi, double spend_i, double w) {
+  const bool new_x = x.empty() || x.back() != xi;
+  if (new_x) {
+    group_start.push_back(x.size());
+    group_weight.push_back(0);
+    group_log_spend.push_back(0);
+  }
+  if (new_x || spend.back() != spend_i) {
+    x.push_back(xi);
+    spend.push_back(spend_i);
+    weight.push_back(0);
+  }
+  weight.back() += w;
+  group_weight.back() += w;
+  group_log_spend.back() += w * std::log(spend_i);
+  customers += w;
 }
 
 }  // namespace orderlens::clv

@@ -46,6 +46,11 @@ struct SpendRows {
   std::vector<double> group_log_spend;     // Σ weight · ln spend per distinct x
   double customers = 0;
   std::size_t excluded_non_positive = 0;
+
+  // Appends `weight` customers with (x, spend); calls come ordered by x, then by spend, and
+  // finish() closes the last x group.
+  void add(double x, double spend, double weight);
+  void finish() { group_start.push_back(this->x.size()); }
 };
 
 SpendRows compress_spend(std::span<const double> frequency, std::span<const double> monetary);
