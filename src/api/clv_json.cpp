@@ -197,7 +197,7 @@ ordered_json clv_arrays_json(const ArrayClvResult& r, const ClvOptions& o) {
 }
 
 std::optional<std::int32_t> next_order_day(const ClvAnalysis& a, std::size_t i) {
-  const double days_ahead = a.predictions.next_purchase_in[i] * (a.summary.unit == TimeUnit::Weeks ? 7 : 1);
+  const double days_ahead = a.predictions.next_purchase_in[i] * days_per_unit(a.summary.unit);
   if (!(days_ahead <= 36525)) return std::nullopt;
   return a.summary.end_day + static_cast<std::int32_t>(std::lround(days_ahead));
 }

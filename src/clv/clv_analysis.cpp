@@ -10,15 +10,13 @@ namespace {
 
 constexpr double kDaysPerMonth = 365.25 / 12;
 
-double unit_days(TimeUnit unit) { return unit == TimeUnit::Weeks ? 7.0 : 1.0; }
-
 PredictionOptions prediction_options(const ClvOptions& o) {
   PredictionOptions p;
   p.horizon_months = o.horizon_months;
-  p.month_length = kDaysPerMonth / unit_days(o.unit);
+  p.month_length = kDaysPerMonth / days_per_unit(o.unit);
   p.monthly_discount_rate = o.monthly_discount_rate;
   p.margin = o.margin;
-  p.churn_window = o.churn_window_days / unit_days(o.unit);
+  p.churn_window = o.churn_window_days / days_per_unit(o.unit);
   return p;
 }
 
@@ -28,11 +26,8 @@ FitOptions fit_options(const ClvOptions& o) {
   return f;
 }
 
-std::optional<SpendFit> fit_spend_if_possible(std::span<const double> frequency, std::span<const double> monetary,
-                                              const ClvOptions& o) {
-  if (!o.spend_model || monetary.empty()) return std::nullopt;
-  const SpendRows rows = compress_spend(frequency, monetary);
-  if (rows.customers < 2) return std::nullopt;
+std::optional<SpendFit> fit_spend_if_possible(const SpendRows& rows, const ClvOptions& o) {
+  if (!o.spend_model || rows.customers < 2) return std::nullopt;
   return fit_spend(rows, fit_options(o));
 }
 
@@ -43,17 +38,18 @@ std::optional<SpendParams> usable(const std::optional<SpendFit>& fit) {
 
 }  // namespace
 
-double pearson_correlation(std::span<const double> x, std::span<const double> y) {
-  const std::size_t n = x.size();
+double spend_frequency_correlation(const SpendRows& rows) {
+  const double n = rows.customers;
   if (n < 2) return std::numeric_limits<double>::quiet_NaN();
   double mx = 0, my = 0;
-  for (std::size_t i = 0; i < n; ++i) mx += x[i], my += y[i];
+  for (std::size_t i = 0; i < rows.x.size(); ++i) mx += rows.weight[i] * rows.x[i], my += rows.weight[i] * rows.spend[i];
   mx /= n, my /= n;
   double sxy = 0, sxx = 0, syy = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) * (x[i] - mx);
-    syy += (y[i] - my) * (y[i] - my);
+  for (std::size_t i = 0; i < rows.x.size(); ++i) {
+    const double dx = rows.x[i] - mx, dy = rows.spend[i] - my;
+    sxy += rows.weight[i] * dx * dy;
+    sxx += rows.weight[i] * dx * dx;
+    syy += rows.weight[i] * dy * dy;
   }
   return sxy / std::sqrt(sxx * syy);
 }
@@ -71,13 +67,9 @@ ClvAnalysis analyze_clv(const Dataset& ds, const ClvOptions& o) {
   std::vector<std::uint32_t> row_of;
   const RfmRows rows = compress_rfm(s.frequency, s.recency, s.T, &row_of);
   a.fit = fit_transactions(o.model, rows, fit_options(o));
-  a.spend_fit = fit_spend_if_possible(s.frequency, s.monetary, o);
-  {
-    std::vector<double> x, m;
-    for (std::size_t i = 0; i < s.size(); ++i)
-      if (s.frequency[i] > 0 && s.monetary[i] > 0) x.push_back(s.frequency[i]), m.push_back(s.monetary[i]);
-    a.spend_frequency_correlation = pearson_correlation(x, m);
-  }
+  const SpendRows spend_rows = compress_spend(s.frequency, s.monetary);
+  a.spend_fit = fit_spend_if_possible(spend_rows, o);
+  a.spend_frequency_correlation = spend_frequency_correlation(spend_rows);
 
   double revenue = 0, orders = 0, customer_years = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -132,7 +124,7 @@ ArrayClvResult analyze_clv_arrays(std::span<const double> frequency, std::span<c
   std::vector<std::uint32_t> row_of;
   const RfmRows rows = compress_rfm(frequency, recency, T, &row_of);
   r.fit = fit_transactions(o.model, rows, fit_options(o));
-  r.spend_fit = fit_spend_if_possible(frequency, monetary, o);
+  if (o.spend_model && !monetary.empty()) r.spend_fit = fit_spend_if_possible(compress_spend(frequency, monetary), o);
   if (!o.predict) return r;
   double total = 0, count = 0;
   for (std::size_t i = 0; i < monetary.size(); ++i)

@@ -71,7 +71,8 @@ struct ArrayClvResult {
 ArrayClvResult analyze_clv_arrays(std::span<const double> frequency, std::span<const double> recency,
                                   std::span<const double> T, std::span<const double> monetary, const ClvOptions& options);
 
-// Pearson correlation of x and y (NaN for fewer than two points or no variance).
-double pearson_correlation(std::span<const double> x, std::span<const double> y);
+// Pearson correlation of frequency and mean spend over the Gamma-Gamma rows (customers with
+// repeat purchases and positive spend); NaN for fewer than two or no variance.
+double spend_frequency_correlation(const SpendRows& rows);
 
 }  // namespace orderlens::clv

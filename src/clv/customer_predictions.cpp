@@ -19,6 +19,7 @@ struct IfAlive {
   double purchases;   // in the horizon
   double discounted;  // discounted purchases in the horizon
   double next;        // median wait for the next purchase (BG/NBD-type models; Pareto/NBD per row)
+  double quiet;       // P(no purchase in the churn window) (BG/NBD-type models; Pareto/NBD per row)
   std::vector<double> distribution;  // of purchases in the horizon
 };
 
@@ -46,6 +47,7 @@ CustomerPredictions predict_customers(const TransactionParams& params, const std
       a.discounted = discounted_expected_purchases_if_alive(params, x, T, o.horizon_months, o.month_length,
                                                             o.monthly_discount_rate, &a.purchases);
       a.next = pareto ? 0 : median_wait_if_alive(params, x, T);
+      a.quiet = pareto ? 0 : probability_no_purchase_if_alive(params, x, T, o.churn_window);
       a.distribution = purchase_distribution_if_alive(params, x, T, o.horizon_months * o.month_length, kPurchaseDistributionSize);
       it = if_alive.emplace(key, a).first;
     }
@@ -55,7 +57,8 @@ CustomerPredictions predict_customers(const TransactionParams& params, const std
     distribution[0] += row.weight * (1 - alive);
     // P(alive) < 1e-6 leaves no meaningful next-order date (see median_time_to_next_purchase).
     const double next = pareto ? median_time_to_next_purchase(params, x, tx, T) : (alive >= 1e-6 ? a.next : NAN);
-    per_row.push_back({alive, alive * a.purchases, alive * a.discounted, probability_no_purchase(params, x, tx, T, o.churn_window), next});
+    const double quiet = pareto ? probability_no_purchase(params, x, tx, T, o.churn_window) : 1 - alive + alive * a.quiet;
+    per_row.push_back({alive, alive * a.purchases, alive * a.discounted, quiet, next});
   }
   const std::size_t n = row_of.size();
   CustomerPredictions out;

@@ -19,7 +19,7 @@ HoldoutReport evaluate_holdout(const Dataset& ds, const CustomerSummary& cal, co
   HoldoutReport rep;
   rep.calibration_end = cal.end_day;
   rep.end = end_day;
-  const double scale = cal.unit == TimeUnit::Weeks ? 1.0 / 7.0 : 1.0;
+  const double scale = 1.0 / days_per_unit(cal.unit);
   rep.length = (end_day - cal.end_day) * scale;
 
   // Each cohort customer's distinct purchase days up to the end.

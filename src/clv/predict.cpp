@@ -114,11 +114,15 @@ double expected_purchases(const TransactionParams& p, double x, double tx, doubl
   return p_alive(p, x, tx, T) * expected_purchases_if_alive(p, x, T, t);
 }
 
+double probability_no_purchase_if_alive(const TransactionParams& p, double x, double T, double t) {
+  return std::exp(-(p.r + x) * std::log1p(t / (p.alpha + T)));
+}
+
 double probability_no_purchase(const TransactionParams& p, double x, double tx, double T, double t) {
   if (p.model != TransactionModel::ParetoNbd) {
     // The ratio of likelihoods in closed form: dropped out, or alive with no purchase in t.
     const double alive = p_alive(p, x, tx, T);
-    return 1 - alive + alive * std::exp(-(p.r + x) * std::log1p(t / (p.alpha + T)));
+    return 1 - alive + alive * probability_no_purchase_if_alive(p, x, T, t);
   }
   return std::exp(log_likelihood(p, x, tx, T + t) - log_likelihood(p, x, tx, T));
 }

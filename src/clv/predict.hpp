@@ -40,6 +40,8 @@ std::vector<double> purchase_distribution_if_alive(const TransactionParams& p, d
 // P(no purchase in (T, T + t] | x, t_x, T) = L(x, t_x, T + t) / L(x, t_x, T): the history with the
 // quiet period appended is itself an observation the likelihood covers.
 double probability_no_purchase(const TransactionParams& p, double x, double tx, double T, double t);
+// BG/NBD and MBG/NBD only: the same for an active customer, (1 + t/(α+T))^-(r+x) (x and T only).
+double probability_no_purchase_if_alive(const TransactionParams& p, double x, double T, double t);
 
 // P(at least one more purchase ever | x, t_x, T).
 double probability_purchase_ever(const TransactionParams& p, double x, double tx, double T);

@@ -46,7 +46,7 @@ CustomerSummary summarize_customers(const Dataset& ds, const SummaryOptions& opt
   s.end_day = end;
   if (!any_purchase) return s;
 
-  const double scale = options.unit == TimeUnit::Weeks ? 1.0 / 7.0 : 1.0;
+  const double scale = 1.0 / days_per_unit(options.unit);
   const std::size_t customers = ds.customers.size();
   // Every order up to the end (refunds standing alone lower net revenue too), by customer.
   const Groups by_customer = group_by(

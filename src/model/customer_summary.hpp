@@ -19,6 +19,8 @@ namespace orderlens {
 
 enum class TimeUnit : std::uint8_t { Days, Weeks };
 
+inline double days_per_unit(TimeUnit unit) { return unit == TimeUnit::Weeks ? 7.0 : 1.0; }
+
 struct SummaryOptions {
   TimeUnit unit = TimeUnit::Days;
   std::optional<std::int32_t> end_day;  // default: the last purchase day in the data

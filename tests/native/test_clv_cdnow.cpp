@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "clv/clv_analysis.hpp"
 #include "clv/fit.hpp"
 #include "clv_support.hpp"
 
@@ -78,4 +79,8 @@ TEST_CASE("Gamma-Gamma on CDNOW: Fader & Hardie (2013) p 6.25, q 3.74, v 15.44")
   CHECK(sig(fit.params.v, 4) == 15.44);
   // CLVTools reports LL -4055.9177 for this fit (density of the mean spend, as in the note).
   CHECK(std::round(fit.report.log_likelihood * 100) / 100 == -4055.92);
+}
+
+TEST_CASE("CDNOW: frequency and mean spend are nearly uncorrelated (0.11, Fader, Hardie & Lee 2005 JMR)") {
+  CHECK(std::round(spend_frequency_correlation(cdnow_spend_rows()) * 100) / 100 == 0.11);
 }
