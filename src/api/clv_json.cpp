@@ -4,7 +4,7 @@
 #include <string>
 
 #include "api/report_json.hpp"
-#include "ingest/date_time.hpp"
+#include "api/summary_options.hpp"
 #include "ingest/ingest_error.hpp"
 #include "util/civil_date.hpp"
 #include "util/text.hpp"
@@ -18,13 +18,6 @@ namespace {
 
 [[noreturn]] void bad(const std::string& key, const std::string& expected) {
   throw IngestError(IngestErrorCode::BadOption, "options." + key + ": expected " + expected);
-}
-
-std::int32_t date_option(const std::string& key, const nlohmann::json& v) {
-  const DateResult d = v.is_string() ? parse_date_time(v.get<std::string>(), DateParseOptions{DayMonthOrder::MonthFirst, false})
-                                     : DateResult{{}, DateError::Unrecognized};
-  if (!d.ok()) bad(key, "a date such as \"1997-09-30\"");
-  return d.value.days;
 }
 
 double number_option(const std::string& key, const nlohmann::json& v, double min, double max, const char* expected) {
@@ -80,13 +73,11 @@ ClvOptions parse_clv_options(std::string_view text) {
       if (s != "gg" && s != "none") bad(key, "\"gg\" (Gamma-Gamma) or \"none\"");
       o.spend_model = s == "gg";
     } else if (key == "unit") {
-      const std::string u = v.is_string() ? v.get<std::string>() : "";
-      if (u != "days" && u != "weeks") bad(key, "\"days\" or \"weeks\"");
-      o.unit = u == "weeks" ? TimeUnit::Weeks : TimeUnit::Days;
+      o.unit = parse_unit_option(key, v);
     } else if (key == "endDate") {
-      o.end_day = date_option(key, v);
+      o.end_day = parse_date_option(key, v);
     } else if (key == "calibrationEnd") {
-      o.calibration_end = date_option(key, v);
+      o.calibration_end = parse_date_option(key, v);
     } else if (key == "penalizer") {
       o.penalizer = number_option(key, v, 0, 1e6, "a number >= 0");
     } else if (key == "horizonMonths") {

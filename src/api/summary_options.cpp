@@ -8,6 +8,20 @@
 
 namespace orderlens {
 
+TimeUnit parse_unit_option(const std::string& key, const nlohmann::json& v) {
+  const std::string u = v.is_string() ? v.get<std::string>() : "";
+  if (u == "days") return TimeUnit::Days;
+  if (u == "weeks") return TimeUnit::Weeks;
+  throw IngestError(IngestErrorCode::BadOption, "options." + key + ": expected \"days\" or \"weeks\"");
+}
+
+std::int32_t parse_date_option(const std::string& key, const nlohmann::json& v) {
+  const DateResult d = v.is_string() ? parse_date_time(v.get<std::string>(), DateParseOptions{DayMonthOrder::MonthFirst, false})
+                                     : DateResult{{}, DateError::Unrecognized};
+  if (!d.ok()) throw IngestError(IngestErrorCode::BadOption, "options." + key + ": expected a date such as \"1997-09-30\"");
+  return d.value.days;
+}
+
 SummaryOptions parse_summary_options(std::string_view text) {
   SummaryOptions o;
   if (trim(text).empty()) return o;
@@ -17,15 +31,9 @@ SummaryOptions parse_summary_options(std::string_view text) {
   for (const auto& [key, v] : j.items()) {
     if (v.is_null()) continue;
     if (key == "unit") {
-      const std::string u = v.is_string() ? v.get<std::string>() : "";
-      if (u == "days") o.unit = TimeUnit::Days;
-      else if (u == "weeks") o.unit = TimeUnit::Weeks;
-      else throw IngestError(IngestErrorCode::BadOption, "options.unit: expected \"days\" or \"weeks\"");
+      o.unit = parse_unit_option(key, v);
     } else if (key == "endDate") {
-      const DateResult d = v.is_string() ? parse_date_time(v.get<std::string>(), DateParseOptions{DayMonthOrder::MonthFirst, false})
-                                         : DateResult{{}, DateError::Unrecognized};
-      if (!d.ok()) throw IngestError(IngestErrorCode::BadOption, "options.endDate: expected a date such as \"1997-09-30\"");
-      o.end_day = d.value.days;
+      o.end_day = parse_date_option(key, v);
     } else {
       throw IngestError(IngestErrorCode::BadOption, "options." + key + ": unknown option; expected unit or endDate");
     }
