@@ -1,6 +1,7 @@
 // `orderlens clv`: customer lifetime value from an orders file (see `orderlens --help`).
 import fs from 'node:fs';
 import { toCsv } from './csv-writer.js';
+import { fmt, table } from './cli-format.js';
 
 export const CLV_VALUE_OPTIONS = ['model', 'spend', 'calibration-end', 'horizon', 'discount', 'margin', 'churn-days',
   'penalizer', 'out'];
@@ -39,22 +40,16 @@ export function clvOptions(opts, fail) {
   return o;
 }
 
-const fmt = (n, digits = 2) => (n === null || n === undefined || Number.isNaN(n) ? '–'
-  : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
 const sig = (n) => (n === null || n === undefined || Number.isNaN(n) ? '–' : Number(n.toPrecision(4)).toString());
 const pct = (n) => `${fmt(100 * n, 1)}%`;
 
-function table(header, rows, rightFrom = 1) {
-  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
-  const line = (r) => r.map((v, k) => (k >= rightFrom ? v.padStart(widths[k]) : v.padEnd(widths[k]))).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)].map((l) => `  ${l}`);
-}
+const indented = (header, rows) => table(header, rows, { indent: '  ' });
 
 function fitLines(fit) {
   const name = MODEL_NAMES[fit.model];
   const status = fit.converged ? `converged in ${fit.iterations} iterations` : `NOT converged: ${fit.message}`;
   const lines = [`${name} (${status}${fit.usedFallback ? ', after the Nelder-Mead fallback' : ''}; log-likelihood ${fmt(fit.logLikelihood)}, ${fmt(fit.customers)} customers)`];
-  lines.push(...table(['parameter', 'estimate', 'std. error'],
+  lines.push(...indented(['parameter', 'estimate', 'std. error'],
     Object.keys(fit.params).map((k) => [k, sig(fit.params[k]), sig(fit.stdErrors[k])])));
   if (fit.converged && fit.message) lines.push(`  note: ${fit.message}`);
   return lines;
@@ -86,14 +81,14 @@ export function clvTextReport(file, r, top) {
     lines.push('', `Holdout: fitted to ${h.calibrationEnd}, predicting the ${fmt(h.length)} ${o.unit} to ${h.end}`,
       `  repeat purchases: actual ${fmt(h.actualPurchases)}, predicted ${fmt(h.predictedPurchases, 1)} ` +
       `(${fmt(100 * (h.predictedPurchases / h.actualPurchases - 1), 1)}%); mean absolute error per customer ${fmt(h.meanAbsoluteError, 3)}`,
-      ...table(['purchases before', 'customers', 'actual mean', 'predicted mean'],
+      ...indented(['purchases before', 'customers', 'actual mean', 'predicted mean'],
         h.byFrequency.map((b, k, all) => [k === all.length - 1 ? `${b.frequency}+` : String(b.frequency), fmt(b.customers),
           fmt(b.actual, 3), fmt(b.predicted, 3)])));
   }
   if (top > 0) {
     const rows = [...r.customers].sort((a, b) => b.clv - a.clv || (a.id < b.id ? -1 : 1)).slice(0, top);
     lines.push('', `Top ${rows.length} customers by CLV:`,
-      ...table(['customer', 'orders', 'P(alive)', 'exp. purchases', 'exp. spend', 'CLV', 'next order', `P(none in ${o.churnWindowDays}d)`],
+      ...indented(['customer', 'orders', 'P(alive)', 'exp. purchases', 'exp. spend', 'CLV', 'next order', `P(none in ${o.churnWindowDays}d)`],
         rows.map((c) => [c.id, fmt(c.orders), fmt(c.pAlive, 3), fmt(c.expectedPurchases), fmt(c.expectedSpend), fmt(c.clv),
           c.nextOrderDate ?? '–', fmt(c.churnProbability, 3)])));
   }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createOrderlens, OrderlensError } from './index.js';
 import { toCsv } from './csv-writer.js';
+import { fmt, table } from './cli-format.js';
 import { clvOptions, clvTextReport, CLV_VALUE_OPTIONS, writeClvCsv } from './cli-clv.js';
 
 const HELP = `orderlens — customer analytics for shop order exports, computed on your device
@@ -97,7 +98,6 @@ function ingestOptions(opts, file) {
   return o;
 }
 
-const fmt = (n, digits = 2) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
 
 function describeIssues(title, list) {
   const lines = [];
@@ -131,9 +131,7 @@ function textReport(d, customers, top) {
     const header = ['#', 'customer', 'orders', 'net revenue', 'first order', 'last order', 'frequency', 'recency', 'T', 'monetary'];
     const cells = rows.map((c, i) => [String(i + 1), c.id, fmt(c.orders), fmt(c.netRevenue), c.firstOrder, c.lastOrder,
       fmt(c.frequency), fmt(c.recency), fmt(c.T), fmt(c.monetary)]);
-    const widths = header.map((h, k) => Math.max(h.length, ...cells.map((r) => r[k].length)));
-    const line = (r) => r.map((v, k) => (k >= 2 ? v.padStart(widths[k]) : v.padEnd(widths[k]))).join('  ').trimEnd();
-    lines.push('', `Top ${rows.length} customers by net revenue:`, line(header), ...cells.map(line));
+    lines.push('', `Top ${rows.length} customers by net revenue:`, ...table(header, cells, { rightFrom: 2 }));
   }
   return lines.join('\n');
 }
