@@ -2,32 +2,9 @@
 
 #include <algorithm>
 
+#include "util/group_by.hpp"
+
 namespace orderlens {
-
-namespace {
-
-// Groups item indices by an owner index with a counting sort: O(items + owners), and the
-// items of each owner keep their file order.
-struct Groups {
-  std::vector<std::uint32_t> offsets;  // owner k's items are members[offsets[k] .. offsets[k+1])
-  std::vector<std::uint32_t> members;
-};
-
-template <typename OwnerOf, typename Include>
-Groups group_by(std::size_t owners, std::size_t items, OwnerOf owner_of, Include include) {
-  Groups g;
-  g.offsets.assign(owners + 1, 0);
-  for (std::size_t i = 0; i < items; ++i)
-    if (include(i)) ++g.offsets[owner_of(i) + 1];
-  for (std::size_t k = 0; k < owners; ++k) g.offsets[k + 1] += g.offsets[k];
-  g.members.resize(g.offsets[owners]);
-  std::vector<std::uint32_t> cursor(g.offsets.begin(), g.offsets.end() - 1);
-  for (std::size_t i = 0; i < items; ++i)
-    if (include(i)) g.members[cursor[owner_of(i)]++] = static_cast<std::uint32_t>(i);
-  return g;
-}
-
-}  // namespace
 
 CustomerSummary summarize_customers(const Dataset& ds, const SummaryOptions& options) {
   const OrdersTable& o = ds.orders;
