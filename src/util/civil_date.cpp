@@ -29,4 +29,14 @@ std::string format_iso_date(std::int32_t days) {
   return buf;
 }
 
+std::int32_t months_before(std::int32_t day, int months) {
+  const CivilDate date = civil_from_days(day);
+  const int month_index = date.year * 12 + static_cast<int>(date.month) - 1 - months;
+  const int year = month_index >= 0 ? month_index / 12 : (month_index - 11) / 12;
+  const auto month = static_cast<unsigned>(month_index - year * 12 + 1);
+  unsigned d = date.day;
+  while (!is_valid_civil_date(year, month, d)) --d;
+  return days_from_civil(year, month, d);
+}
+
 }  // namespace orderlens

@@ -18,6 +18,9 @@ bool is_valid_civil_date(int year, unsigned month, unsigned day);
 // Day number of a valid date.
 std::int32_t days_from_civil(int year, unsigned month, unsigned day);
 CivilDate civil_from_days(std::int32_t days);
+// The same calendar day `months` months earlier, clamped to the end of a shorter month
+// (31 March minus one month is the last day of February).
+std::int32_t months_before(std::int32_t day, int months);
 // "YYYY-MM-DD".
 std::string format_iso_date(std::int32_t days);
 
