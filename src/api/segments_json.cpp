@@ -1,0 +1,184 @@
+#include "api/segments_json.hpp"
+
+#include <cmath>
+
+#include "api/clv_json.hpp"
+#include "api/summary_options.hpp"
+#include "ingest/ingest_error.hpp"
+#include "util/civil_date.hpp"
+#include "util/text.hpp"
+
+namespace orderlens {
+
+namespace {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+using namespace segments;
+
+[[noreturn]] void bad(const std::string& key, const std::string& expected) {
+  throw IngestError(IngestErrorCode::BadOption, "options." + key + ": expected " + expected);
+}
+
+// The object under `key`, with only the keys in `allowed`.
+const json& sub_object(const json& v, const std::string& key, std::initializer_list<const char*> allowed) {
+  if (!v.is_object()) bad(key, "an object");
+  for (const auto& [k, _] : v.items()) {
+    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; })) {
+      std::string list;
+      for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      bad(key + "." + k, "no such option here; expected " + list);
+    }
+  }
+  return v;
+}
+
+std::int32_t whole_number(const json& v, const std::string& key, std::int64_t low, std::int64_t high) {
+  if (!v.is_number_integer() || v.get<std::int64_t>() < low || v.get<std::int64_t>() > high)
+    bad(key, "a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+  return static_cast<std::int32_t>(v.get<std::int64_t>());
+}
+
+std::string choice(const json& v, const std::string& key, std::initializer_list<const char*> choices) {
+  const std::string s = v.is_string() ? v.get<std::string>() : "";
+  std::string list;
+  for (const char* c : choices) {
+    if (s == c) return s;
+    list += (list.empty() ? "\"" : ", \"") + std::string(c) + "\"";
+  }
+  bad(key, "one of " + list);
+}
+
+ItemRef item_option(const json& v, const std::string& key) {
+  if (!v.is_object() || v.size() != 1) bad(key, "one of {\"sku\": ...}, {\"name\": ...}, {\"category\": ...}");
+  const auto& [kind, value] = *v.items().begin();
+  ItemRef item;
+  if (kind == "sku") item.kind = ItemRef::Kind::Sku;
+  else if (kind == "name") item.kind = ItemRef::Kind::Name;
+  else if (kind == "category") item.kind = ItemRef::Kind::Category;
+  else bad(key + "." + kind, "\"sku\", \"name\" or \"category\"");
+  if (!value.is_string() || trim(value.get<std::string>()).empty()) bad(key + "." + kind, "a non-empty text");
+  item.value = value.get<std::string>();
+  return item;
+}
+
+}  // namespace
+
+SegmentationOptions parse_segmentation_options(std::string_view text) {
+  SegmentationOptions o;
+  if (trim(text).empty()) return o;
+  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) throw IngestError(IngestErrorCode::BadOption, "segment options: expected a JSON object");
+  for (const auto& [key, v] : j.items()) {
+    if (v.is_null()) continue;
+    if (key == "endDate") {
+      o.end_day = parse_date_option(key, v);
+    } else if (key == "packs") {
+      const json list = v.is_string() ? json::array({v}) : v;
+      if (!list.is_array()) bad(key, "a pack name or an array of them");
+      for (const json& p : list) {
+        if (!p.is_string()) bad(key, "pack names (texts)");
+        o.packs.push_back(p.get<std::string>());
+      }
+    } else if (key == "rfm") {
+      for (const auto& [k, x] : sub_object(v, key, {"scheme", "frequencyScores"}).items()) {
+        if (k == "scheme")
+          o.rfm.scheme = choice(x, "rfm.scheme", {"rf_grid", "shopify"}) == "shopify" ? RfmScheme::Shopify : RfmScheme::RfGrid;
+        else {
+          const std::string f = choice(x, "rfm.frequencyScores", {"auto", "quintile", "absolute"});
+          o.rfm.frequency = f == "auto" ? FrequencyScoring::Auto : f == "quintile" ? FrequencyScoring::Quintile : FrequencyScoring::Absolute;
+        }
+      }
+    } else if (key == "cycle") {
+      for (const auto& [k, x] : sub_object(v, key, {"cutoffDays", "cutoffMonths"}).items()) {
+        if (k == "cutoffDays") o.cycle.cutoff_days = whole_number(x, "cycle.cutoffDays", 1, 36500);
+        else o.cycle.cutoff_months = whole_number(x, "cycle.cutoffMonths", 1, 1200);
+      }
+      if (o.cycle.cutoff_days && o.cycle.cutoff_months) bad("cycle", "either cutoffDays or cutoffMonths, not both");
+    } else if (key == "tiers") {
+      for (const auto& [k, x] : sub_object(v, key, {"revenueWeight"}).items()) {
+        if (!x.is_number() || x.get<double>() < 0 || x.get<double>() > 1) bad("tiers." + k, "a number from 0 to 1");
+        o.tiers.revenue_weight = x.get<double>();
+      }
+    } else if (key == "crossSell") {
+      const json& c = sub_object(v, key, {"a", "b", "months"});
+      if (!c.contains("a")) bad("crossSell.a", "the product or category A, such as {\"sku\": \"A-1\"}");
+      CrossSellOptions cs;
+      cs.a = item_option(c["a"], "crossSell.a");
+      if (c.contains("b") && !c["b"].is_null()) cs.b = item_option(c["b"], "crossSell.b");
+      if (c.contains("months")) cs.months = whole_number(c["months"], "crossSell.months", 1, 1200);
+      o.cross_sell = cs;
+    } else if (key == "rules") {
+      o.rules = parse_rules(v);
+    } else if (key == "minSize") {
+      o.min_size = static_cast<std::uint64_t>(whole_number(v, key, 0, 1000000000));
+    } else if (key == "clv") {
+      if (!v.is_object()) bad(key, "an object of CLV options");
+      o.clv = parse_clv_options(v.dump());
+    } else {
+      bad(key, "no such option; expected endDate, packs, rfm, cycle, tiers, crossSell, rules, minSize or clv");
+    }
+  }
+  return o;
+}
+
+namespace {
+
+ojson text_json(const Text& t) { return ojson{{"en", t.en}, {"ko", t.ko}}; }
+
+double share(double part, double whole) { return whole != 0 ? part / whole : 0.0; }
+
+}  // namespace
+
+ojson segmentation_json(const Segmentation& result) {
+  const CustomerBase& base = result.base;
+  const double total_revenue = base.total_revenue();
+  ojson out;
+  out["endDate"] = base.size() ? ojson(format_iso_date(base.end_day)) : ojson();
+  out["customers"] = base.size();
+  out["revenue"] = total_revenue;
+  out["minSize"] = result.min_size;
+  ojson packs = ojson::array();
+  for (const PackResult& p : result.packs) {
+    std::uint64_t members = 0;
+    double revenue = 0;
+    for (const GroupTotals& t : p.totals) {
+      members += t.members;
+      revenue += t.revenue;
+    }
+    ojson pj;
+    pj["key"] = p.key;
+    pj["population"] = p.key == "funnel" ? "visitors" : "customers";
+    pj["members"] = members;
+    pj["details"] = p.details;
+    pj["notes"] = p.notes;
+    ojson columns = ojson::array();
+    for (const MemberColumn& c : p.columns) columns.push_back(c.key);
+    pj["columns"] = columns;
+    ojson groups = ojson::array();
+    for (std::size_t g = 0; g < p.groups.size(); ++g) {
+      const GroupDefinition& d = p.groups[g];
+      const GroupTotals& t = p.totals[g];
+      ojson gj;
+      gj["key"] = d.key;
+      gj["name"] = text_json(d.name);
+      gj["campaign"] = {{"key", d.campaign_key}, {"en", d.campaign.en}, {"ko", d.campaign.ko}};
+      gj["members"] = t.members;
+      gj["customers"] = t.customers;
+      gj["share"] = share(static_cast<double>(t.members), static_cast<double>(members));
+      gj["revenue"] = t.revenue;
+      gj["revenueShare"] = share(t.revenue, revenue);
+      gj["orders"] = t.orders;
+      gj["avgRecencyDays"] = t.customers ? ojson(t.recency_days_sum / static_cast<double>(t.customers)) : ojson();
+      gj["small"] = is_small_group(t.members, result.min_size);
+      groups.push_back(gj);
+    }
+    pj["groups"] = groups;
+    packs.push_back(pj);
+  }
+  out["packs"] = packs;
+  out["notes"] = result.notes;
+  return out;
+}
+
+}  // namespace orderlens

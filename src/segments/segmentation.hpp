@@ -1,0 +1,49 @@
+// One segmentation run: the customer base at the end date, then the requested packs (all by
+// default), the custom rules on top of them, and the small-segment check. The packs the rules
+// refer to are computed even when not requested (and then not reported).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clv/clv_analysis.hpp"
+#include "segments/cross_sell.hpp"
+#include "segments/cycle.hpp"
+#include "segments/pack.hpp"
+#include "segments/rfm.hpp"
+#include "segments/rules.hpp"
+#include "segments/tiers.hpp"
+
+namespace orderlens::segments {
+
+inline constexpr const char* kPackKeys[] = {"rfm", "repurchase", "funnel", "cycle", "crosssell", "tiers", "custom"};
+
+struct SegmentationOptions {
+  std::optional<std::int32_t> end_day;
+  std::vector<std::string> packs;  // keys from kPackKeys; empty: every pack the inputs allow
+  RfmOptions rfm;
+  CycleOptions cycle;
+  TierOptions tiers;
+  std::optional<CrossSellOptions> cross_sell;  // without it: A -> B suggested by next-purchase affinity
+  std::optional<RuleSet> rules;
+  std::uint64_t min_size = 30;  // groups with fewer members (but some) get a small-segment warning
+  clv::ClvOptions clv;          // for rules that read predicted CLV or P(alive)
+};
+
+struct Segmentation {
+  CustomerBase base;
+  std::vector<PackResult> packs;  // in the order of kPackKeys
+  std::vector<std::string> notes;
+  std::uint64_t min_size = 0;
+};
+
+// Throws IngestError(BadOption) for options that do not fit the data (an unknown pack, a rule
+// naming a missing group), std::invalid_argument for a cross-sell product not in the data.
+Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions& options);
+
+// True when a group with `members` members is too small to act on (but not empty).
+inline bool is_small_group(std::uint64_t members, std::uint64_t min_size) { return members > 0 && members < min_size; }
+
+}  // namespace orderlens::segments
