@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/cp949_encoder.hpp"
 #include "ingest/cp949_table.hpp"
 #include "ingest/encoding.hpp"
 
@@ -220,6 +221,49 @@ TEST_CASE("cp949 table: every pair matches glibc iconv") {
   CHECK(mismatches == 0);
   // CP949 maps 8822 extension Hangul + the 8,000-odd KS X 1001 characters.
   CHECK(mapped > 17000);
+}
+
+TEST_CASE("encode_cp949: Hangul, ASCII and the euro sign as glibc iconv writes them; the rest counted as '?'") {
+  // Bytes from `printf '가나 한글 €' | iconv -f utf-8 -t cp949`.
+  const orderlens::Cp949Text korean = orderlens::encode_cp949("가나 한글 €");
+  CHECK(korean.bytes == "\xB0\xA1\xB3\xAA \xC7\xD1\xB1\xDB \xA2\xE6");
+  CHECK(korean.unmappable == 0);
+  CHECK(orderlens::encode_cp949("=SUM(A1), 1,5").bytes == "=SUM(A1), 1,5");
+  // An emoji (outside CP949) and an invalid UTF-8 byte become '?', counted.
+  const orderlens::Cp949Text other = orderlens::encode_cp949("a\xF0\x9F\x98\x80" "b\xFF" "c");
+  CHECK(other.bytes == "a?b?c");
+  CHECK(other.unmappable == 2);
+}
+
+TEST_CASE("encode_cp949 round-trips every character of the CP949 table through glibc iconv") {
+  iconv_t cd = iconv_open("CP949", "UTF-8");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  std::size_t checked = 0, mismatches = 0;
+  for (int lead = 0x81; lead <= 0xFE; ++lead) {
+    for (int trail = 0x41; trail <= 0xFE; ++trail) {
+      const std::uint32_t cp = cp949_lookup(static_cast<unsigned char>(lead), static_cast<unsigned char>(trail));
+      if (cp == 0) continue;
+      std::string utf8;
+      if (cp < 0x800) {
+        utf8 = {static_cast<char>(0xC0 | cp >> 6), static_cast<char>(0x80 | (cp & 0x3F))};
+      } else {
+        utf8 = {static_cast<char>(0xE0 | cp >> 12), static_cast<char>(0x80 | (cp >> 6 & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+      }
+      char out[8] = {};
+      char* ip = utf8.data();
+      std::size_t il = utf8.size();
+      char* op = out;
+      std::size_t ol = sizeof out;
+      iconv(cd, nullptr, nullptr, nullptr, nullptr);
+      const bool converted = iconv(cd, &ip, &il, &op, &ol) != static_cast<std::size_t>(-1);
+      const std::string expected = converted ? std::string(out, sizeof out - ol) : std::string("(iconv failed)");
+      ++checked;
+      mismatches += orderlens::encode_cp949(utf8).bytes != expected;
+    }
+  }
+  iconv_close(cd);
+  CHECK(checked > 17000);
+  CHECK(mismatches == 0);
 }
 
 // ------------------------------------------------------------------ names and zero pattern
