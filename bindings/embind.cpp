@@ -17,8 +17,10 @@
 
 #include "api/clv_json.hpp"
 #include "api/report_json.hpp"
+#include "api/segments_json.hpp"
 #include "api/simulation_json.hpp"
 #include "api/summary_options.hpp"
+#include "ingest/cp949_encoder.hpp"
 #include "ingest/ingest_error.hpp"
 #include "ingest/ingestor.hpp"
 #include "model/customer_summary.hpp"
@@ -335,6 +337,41 @@ val simulate_customers(std::string options_json) {
   });
 }
 
+// {json, <summary columns of the customers segmented>, packs: [{key, groupOf, columns: [...]}]}:
+// each pack's group per member as a Uint8Array and its per-member columns as Float64Arrays, in
+// the order of the JSON's packs and columns.
+val segments_analyze(int dataset, std::string options_json) {
+  return with_dataset(dataset, [&](const Dataset& ds) {
+    const segments::Segmentation result = segments::segment_customers(ds, parse_segmentation_options(options_json));
+    val r = val::object();
+    r.set("json", segmentation_json(result).dump());
+    set_summary_columns(r, ds, result.base.summary);
+    val packs = val::array();
+    for (const segments::PackResult& p : result.packs) {
+      val pack = val::object();
+      pack.set("key", p.key);
+      pack.set("groupOf", typed_copy(p.group_of));
+      val columns = val::array();
+      for (const segments::MemberColumn& c : p.columns) columns.call<void>("push", typed_copy(c.values));
+      pack.set("columns", columns);
+      packs.call<void>("push", pack);
+    }
+    r.set("packs", packs);
+    return r;
+  });
+}
+
+// {bytes, unmappable}: `text` (UTF-8) in CP949.
+val encode_cp949_text(std::string text) {
+  return guarded([&] {
+    const Cp949Text encoded = encode_cp949(text);
+    val r = val::object();
+    r.set("bytes", bytes_copy(encoded.bytes));
+    r.set("unmappable", static_cast<double>(encoded.unmappable));
+    return r;
+  });
+}
+
 val dataset_stats(int dataset) {
   auto it = g_datasets.find(dataset);
   if (it == g_datasets.end()) return error_value("invalid_state", "this dataset has been disposed");
@@ -363,6 +400,8 @@ EMSCRIPTEN_BINDINGS(orderlens) {
   emscripten::function("clvAnalyze", &clv_analyze);
   emscripten::function("clvFitArrays", &clv_fit_arrays);
   emscripten::function("simulateCustomers", &simulate_customers);
+  emscripten::function("segmentsAnalyze", &segments_analyze);
+  emscripten::function("encodeCp949", &encode_cp949_text);
   emscripten::function("datasetStats", &dataset_stats);
   emscripten::function("datasetDispose", &dataset_dispose);
 }

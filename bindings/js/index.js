@@ -6,9 +6,11 @@ import { chunksOf, coreOptions, DEFAULT_CHUNK_BYTES, inputSize, inputName, yield
 import { customerColumnsFromCore, customersFromColumns } from './customers.js';
 import { OrderlensError, unwrap } from './errors.js';
 import { clvArraysResult, clvColumnsFromCore, clvResult } from './clv.js';
+import { exportSegmentMembers, segmentsResult } from './segments.js';
 import { canLoadInParallel, fileReader, loadInParallel, loadRangesInParallel, loadRangesSequentially, worthParallel } from './parallel.js';
 
 export { OrderlensError } from './errors.js';
+export { memberColumnKeys, segmentMembers, segmentMembersCsv } from './segments.js';
 export { createOrderlensWorker } from './worker-client.js';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
@@ -76,6 +78,23 @@ class Orderlens {
    */
   simulateCustomers(options) {
     return unwrap(this.#module.simulateCustomers(JSON.stringify(options ?? {})));
+  }
+
+  /**
+   * Text (UTF-8) in CP949 for old Excel: {bytes: Uint8Array, unmappable} — characters CP949
+   * cannot represent are written as '?' and counted.
+   */
+  encodeCp949(text) {
+    return unwrap(this.#module.encodeCp949(String(text)));
+  }
+
+  /**
+   * One pack's members (see segmentMembers) as a file: {bytes, text, rows, unmappable, mimeType,
+   * fileName}. Options: pack, groups, columns, format ('csv' | 'json'), encoding ('utf-8' |
+   * 'cp949', CSV only: CP949 has no BOM and old Excel reads it as Korean).
+   */
+  exportSegments(result, options = {}) {
+    return exportSegmentMembers(result, options, (text) => this.encodeCp949(text));
   }
 
   /** Starts a streaming ingestion: push() chunks of bytes, then finish(). */
@@ -338,6 +357,17 @@ export class Dataset {
     return clvResult(core.json, clvColumnsFromCore(core));
   }
 
+  /**
+   * Customer segments (see README "Segments"): RFM, repurchase groups, purchase cycle, cross-sell,
+   * loyalty tiers and custom JSON rules; each pack with its groups' sizes, revenue shares and
+   * campaigns, and each customer's group. Options: packs, endDate, rfm, cycle, tiers, crossSell,
+   * rules, minSize, clv.
+   */
+  segments(options = {}) {
+    this.#ensureLive();
+    return segmentsResult(unwrap(this.#module.segmentsAnalyze(this.#handle, JSON.stringify(options))));
+  }
+
   /** Memory held by this dataset's tables, and how many parts were read in parallel (1 or 2). */
   stats() {
     this.#ensureLive();
@@ -355,3 +385,4 @@ export class Dataset {
     if (this.#handle === 0) throw new OrderlensError('this dataset has been disposed', 'invalid_state');
   }
 }
+

@@ -6,6 +6,7 @@
 #include "api/summary_options.hpp"
 #include "ingest/ingest_error.hpp"
 #include "util/civil_date.hpp"
+#include "util/json_keys.hpp"
 #include "util/text.hpp"
 
 namespace orderlens {
@@ -23,13 +24,7 @@ using namespace segments;
 // The object under `key`, with only the keys in `allowed`.
 const json& sub_object(const json& v, const std::string& key, std::initializer_list<const char*> allowed) {
   if (!v.is_object()) bad(key, "an object");
-  for (const auto& [k, _] : v.items()) {
-    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; })) {
-      std::string list;
-      for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      bad(key + "." + k, "no such option here; expected " + list);
-    }
-  }
+  if (const auto k = unknown_key(v, allowed)) bad(key + "." + *k, "no such option here; expected " + key_list(allowed));
   return v;
 }
 
@@ -50,16 +45,10 @@ std::string choice(const json& v, const std::string& key, std::initializer_list<
 }
 
 ItemRef item_option(const json& v, const std::string& key) {
-  if (!v.is_object() || v.size() != 1) bad(key, "one of {\"sku\": ...}, {\"name\": ...}, {\"category\": ...}");
-  const auto& [kind, value] = *v.items().begin();
-  ItemRef item;
-  if (kind == "sku") item.kind = ItemRef::Kind::Sku;
-  else if (kind == "name") item.kind = ItemRef::Kind::Name;
-  else if (kind == "category") item.kind = ItemRef::Kind::Category;
-  else bad(key + "." + kind, "\"sku\", \"name\" or \"category\"");
-  if (!value.is_string() || trim(value.get<std::string>()).empty()) bad(key + "." + kind, "a non-empty text");
-  item.value = value.get<std::string>();
-  return item;
+  ItemRefProblem problem;
+  const std::optional<ItemRef> item = item_ref_from_json(v, problem);
+  if (!item) bad(problem.key.empty() ? key : key + "." + problem.key, problem.expected);
+  return *item;
 }
 
 }  // namespace

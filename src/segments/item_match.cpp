@@ -11,6 +11,28 @@ std::string ItemRef::describe() const {
   return std::string(word) + " \"" + value + "\"";
 }
 
+std::optional<ItemRef> item_ref_from_json(const nlohmann::json& v, ItemRefProblem& problem) {
+  if (!v.is_object() || v.size() != 1) {
+    problem = {"", "one of {\"sku\": ...}, {\"name\": ...}, {\"category\": ...}"};
+    return std::nullopt;
+  }
+  const auto item = v.items().begin();
+  ItemRef ref;
+  if (item.key() == "sku") ref.kind = ItemRef::Kind::Sku;
+  else if (item.key() == "name") ref.kind = ItemRef::Kind::Name;
+  else if (item.key() == "category") ref.kind = ItemRef::Kind::Category;
+  else {
+    problem = {item.key(), "\"sku\", \"name\" or \"category\""};
+    return std::nullopt;
+  }
+  if (!item.value().is_string() || trim(item.value().get<std::string>()).empty()) {
+    problem = {item.key(), "a non-empty text"};
+    return std::nullopt;
+  }
+  ref.value = item.value().get<std::string>();
+  return ref;
+}
+
 std::vector<std::uint32_t> matching_products(const Dataset& ds, const ItemRef& item) {
   const std::string_view wanted = trim(item.value);
   std::vector<std::uint32_t> out;

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "segments/customer_base.hpp"
 
@@ -20,6 +23,16 @@ struct ItemRef {
 
   std::string describe() const;  // `SKU "A-1"`, `category "Shoes"`, ...
 };
+
+// What is wrong with a JSON item reference: `key` is the offending key ("" for the value itself).
+struct ItemRefProblem {
+  std::string key;
+  std::string expected;
+};
+
+// Reads {"sku": text}, {"name": text} or {"category": text}; on a mistake fills `problem` and
+// returns nullopt (the caller words the error with its own path).
+std::optional<ItemRef> item_ref_from_json(const nlohmann::json& v, ItemRefProblem& problem);
 
 // Products the reference names (exact match after trimming); empty when none.
 std::vector<std::uint32_t> matching_products(const Dataset& dataset, const ItemRef& item);

@@ -9,6 +9,7 @@
 #include "ingest/date_time.hpp"
 #include "ingest/ingest_error.hpp"
 #include "segments/group_catalog.hpp"
+#include "util/json_keys.hpp"
 
 namespace orderlens::segments {
 
@@ -88,26 +89,14 @@ double number_at(const json& v, const std::string& path, FieldType type) {
 }
 
 ItemRef item_at(const json& v, const std::string& path) {
-  if (!v.is_object() || v.size() != 1) fail(path, "one of {\"sku\": ...}, {\"name\": ...}, {\"category\": ...}");
-  const auto& [key, value] = *v.items().begin();
-  ItemRef item;
-  if (key == "sku") item.kind = ItemRef::Kind::Sku;
-  else if (key == "name") item.kind = ItemRef::Kind::Name;
-  else if (key == "category") item.kind = ItemRef::Kind::Category;
-  else fail(child(path, key), "\"sku\", \"name\" or \"category\"");
-  if (!value.is_string() || value.get<std::string>().empty()) fail(child(path, key), "a non-empty string");
-  item.value = value.get<std::string>();
-  return item;
+  ItemRefProblem problem;
+  const std::optional<ItemRef> item = item_ref_from_json(v, problem);
+  if (!item) fail(problem.key.empty() ? path : child(path, problem.key), problem.expected);
+  return *item;
 }
 
 void reject_unknown_keys(const json& v, const std::string& path, std::initializer_list<const char*> allowed) {
-  for (const auto& [key, _] : v.items()) {
-    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
-      std::string list;
-      for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      fail(child(path, key), "no other key here than " + list);
-    }
-  }
+  if (const auto key = unknown_key(v, allowed)) fail(child(path, *key), "no other key here than " + key_list(allowed));
 }
 
 Condition parse_condition(const json& v, const std::string& path, RuleSet& set) {

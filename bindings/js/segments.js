@@ -1,0 +1,137 @@
+// Segment results from the core, and their members as rows for export (CSV or JSON).
+// The JSON part (groups, totals, campaigns) is parsed once; per-member data stays in typed
+// arrays until rows are asked for.
+import { customerColumnsFromCore } from './customers.js';
+import { toCsv } from './csv-writer.js';
+import { OrderlensError } from './errors.js';
+
+export function segmentsResult(core) {
+  const result = JSON.parse(core.json);
+  const customers = customerColumnsFromCore(core);
+  customers.daysSinceLastOrder = Int32Array.from(core.lastDay, (day) => core.endDay - day);
+  result.customers = customers;
+  result.packs.forEach((pack, i) => {
+    const fromCore = core.packs[i];
+    pack.groupOf = fromCore.groupOf;
+    pack.memberColumns = Object.fromEntries(pack.columns.map((key, j) => [key, fromCore.columns[j]]));
+  });
+  return result;
+}
+
+/** Typed arrays of a segments result, for a Worker's transfer list. */
+export function segmentsTransfer(result) {
+  const views = [...Object.values(result.customers)];
+  for (const pack of result.packs) views.push(pack.groupOf, ...Object.values(pack.memberColumns));
+  return [...new Set(views.filter((v) => ArrayBuffer.isView(v)).map((v) => v.buffer))];
+}
+
+// Customer columns a member row can carry, and how to read them.
+const CUSTOMER_COLUMNS = {
+  id: (c, i) => c.id[i],
+  idKind: (c, i) => c.idKind[i],
+  email: (c, i) => c.email[i],
+  name: (c, i) => c.name[i],
+  firstChannel: (c, i) => c.firstChannel[i],
+  orders: (c, i) => c.orders[i],
+  netRevenue: (c, i) => c.netRevenue[i],
+  aov: (c, i) => c.aov[i],
+  items: (c, i) => c.items[i],
+  firstOrder: (c, i) => c.firstOrder[i],
+  lastOrder: (c, i) => c.lastOrder[i],
+  daysSinceLastOrder: (c, i) => c.daysSinceLastOrder[i],
+};
+
+const GROUP_COLUMNS = {
+  group: (g) => g.key,
+  groupName: (g) => g.name.en,
+  groupNameKo: (g) => g.name.ko,
+  campaign: (g) => g.campaign.key,
+  campaignText: (g) => g.campaign.en,
+  campaignTextKo: (g) => g.campaign.ko,
+};
+
+const DEFAULT_COLUMNS = ['id', 'email', 'name', 'group', 'groupName', 'campaign', 'orders', 'netRevenue', 'lastOrder',
+  'daysSinceLastOrder'];
+
+function packOf(result, key) {
+  const pack = result.packs.find((p) => p.key === key);
+  if (!pack) {
+    throw new OrderlensError(`segment export: no pack "${key}" in this result (it has ${result.packs.map((p) => p.key).join(', ') || 'none'})`,
+      'bad_option');
+  }
+  return pack;
+}
+
+/** Every column a member row of `pack` can have. */
+export function memberColumnKeys(pack) {
+  return [...Object.keys(CUSTOMER_COLUMNS), ...Object.keys(GROUP_COLUMNS), ...Object.keys(pack.memberColumns)];
+}
+
+/**
+ * The members of one pack (optionally only some of its groups) as row objects with the chosen
+ * columns. Options: pack (key, required), groups (keys; default all), columns (default: id,
+ * email, name, group, groupName, campaign, orders, netRevenue, lastOrder, daysSinceLastOrder and
+ * the pack's own columns such as r, f, m).
+ */
+export function segmentMembers(result, { pack: packKey, groups, columns } = {}) {
+  const pack = packOf(result, packKey);
+  const keys = columns ?? [...DEFAULT_COLUMNS, ...Object.keys(pack.memberColumns)];
+  const known = new Set(memberColumnKeys(pack));
+  for (const key of keys) {
+    if (!known.has(key)) throw new OrderlensError(`segment export: unknown column "${key}"; expected one of ${[...known].join(', ')}`, 'bad_option');
+  }
+  let wanted = null;
+  if (groups) {
+    wanted = new Set();
+    for (const g of groups) {
+      const index = pack.groups.findIndex((x) => x.key === g);
+      if (index < 0) throw new OrderlensError(`segment export: pack "${pack.key}" has no group "${g}" (it has ${pack.groups.map((x) => x.key).join(', ')})`, 'bad_option');
+      wanted.add(index);
+    }
+  }
+  const readers = keys.map((key) => {
+    if (key in CUSTOMER_COLUMNS) return (i) => CUSTOMER_COLUMNS[key](result.customers, i);
+    if (key in GROUP_COLUMNS) return (i) => GROUP_COLUMNS[key](pack.groups[pack.groupOf[i]]);
+    const column = pack.memberColumns[key];
+    return (i) => (Number.isNaN(column[i]) ? null : column[i]);
+  });
+  const rows = [];
+  for (let i = 0; i < pack.groupOf.length; ++i) {
+    if (wanted && !wanted.has(pack.groupOf[i])) continue;
+    const row = {};
+    for (let k = 0; k < keys.length; ++k) row[keys[k]] = readers[k](i);
+    rows.push(row);
+  }
+  return { columns: keys, rows };
+}
+
+/** Members as CSV text: UTF-8 with BOM, RFC 4180, formula-injection safe (csv-writer.js). */
+export function segmentMembersCsv(result, options = {}) {
+  const { columns, rows } = segmentMembers(result, options);
+  return toCsv(columns.map((key) => ({ key })), rows, { bom: options.bom ?? true });
+}
+
+/**
+ * One pack's members as a file: {bytes, text, rows, unmappable, mimeType, fileName}. Options as
+ * segmentMembers, plus format ('csv' | 'json') and encoding ('utf-8' | 'cp949', CSV only).
+ * `encodeCp949(text)` -> {bytes, unmappable} comes from the WebAssembly core.
+ */
+export function exportSegmentMembers(result, options, encodeCp949) {
+  const format = options.format ?? 'csv';
+  const encoding = options.encoding ?? 'utf-8';
+  if (format !== 'csv' && format !== 'json') throw new OrderlensError(`exportSegments: format must be "csv" or "json", not "${format}"`, 'bad_option');
+  if (encoding !== 'utf-8' && encoding !== 'cp949') throw new OrderlensError(`exportSegments: encoding must be "utf-8" or "cp949", not "${encoding}"`, 'bad_option');
+  if (format === 'json' && encoding !== 'utf-8') throw new OrderlensError('exportSegments: JSON is always UTF-8', 'bad_option');
+  const { columns, rows } = segmentMembers(result, options);
+  const fileName = `${options.pack}${options.groups ? '-' + options.groups.join('-') : ''}.${format}`;
+  if (format === 'json') {
+    const text = JSON.stringify(rows);
+    return { bytes: new TextEncoder().encode(text), text, rows: rows.length, unmappable: 0, mimeType: 'application/json', fileName };
+  }
+  const cp949 = encoding === 'cp949';
+  // CP949 has no byte order mark; old Excel reads a CP949 file as Korean by default.
+  const text = toCsv(columns.map((key) => ({ key })), rows, { bom: !cp949 });
+  const encoded = cp949 ? encodeCp949(text) : { bytes: new TextEncoder().encode(text), unmappable: 0 };
+  return { bytes: encoded.bytes, unmappable: encoded.unmappable, text, rows: rows.length,
+    mimeType: `text/csv;charset=${cp949 ? 'cp949' : 'utf-8'}`, fileName };
+}
