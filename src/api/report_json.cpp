@@ -9,7 +9,11 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json tally_json(std::string_view key, std::string_view message, const IssueTally& t) {
+std::string optional_date(bool present, std::int32_t day) { return present ? format_iso_date(day) : std::string(); }
+
+}  // namespace
+
+json issue_tally_json(std::string_view key, std::string_view message, const IssueTally& t) {
   json examples = json::array();
   for (const IssueExample& e : t.examples) {
     json x = {{"line", e.line}, {"value", e.value}, {"detail", e.detail}};
@@ -21,10 +25,6 @@ json tally_json(std::string_view key, std::string_view message, const IssueTally
   }
   return {{"reason", key}, {"message", message}, {"count", t.count}, {"examples", std::move(examples)}};
 }
-
-std::string optional_date(bool present, std::int32_t day) { return present ? format_iso_date(day) : std::string(); }
-
-}  // namespace
 
 std::string_view time_unit_name(TimeUnit unit) { return unit == TimeUnit::Weeks ? "weeks" : "days"; }
 
@@ -40,13 +40,13 @@ json diagnostics_json(const Diagnostics& d) {
   for (std::size_t i = 0; i < kSkipReasonCount; ++i) {
     if (!d.skipped[i].count) continue;
     const auto r = static_cast<SkipReason>(i);
-    skipped.push_back(tally_json(skip_reason_key(r), skip_reason_text(r), d.skipped[i]));
+    skipped.push_back(issue_tally_json(skip_reason_key(r), skip_reason_text(r), d.skipped[i]));
   }
   json warnings = json::array();
   for (std::size_t i = 0; i < kWarningKindCount; ++i) {
     if (!d.warnings[i].count) continue;
     const auto w = static_cast<WarningKind>(i);
-    warnings.push_back(tally_json(warning_key(w), warning_text(w), d.warnings[i]));
+    warnings.push_back(issue_tally_json(warning_key(w), warning_text(w), d.warnings[i]));
   }
   const auto& s = d.orders_by_status;
   auto st = [&](OrderStatus x) { return s[static_cast<std::size_t>(x)]; };

@@ -50,21 +50,21 @@ std::uint64_t Diagnostics::rows_skipped() const {
 
 void Diagnostics::skip(SkipReason reason, std::uint64_t line, std::uint32_t column, std::string_view value,
                        std::string_view detail) {
-  add(skipped[static_cast<std::size_t>(reason)], line, column, value, detail);
+  add_issue(skipped[static_cast<std::size_t>(reason)], max_examples, columns, line, column, value, detail);
 }
 
 void Diagnostics::warn(WarningKind kind, std::uint64_t line, std::uint32_t column, std::string_view value,
                        std::string_view detail) {
-  add(warnings[static_cast<std::size_t>(kind)], line, column, value, detail);
+  add_issue(warnings[static_cast<std::size_t>(kind)], max_examples, columns, line, column, value, detail);
 }
 
-void Diagnostics::add(IssueTally& tally, std::uint64_t line, std::uint32_t column, std::string_view value,
-                      std::string_view detail) {
+void add_issue(IssueTally& tally, std::size_t max_examples, const std::vector<std::string>& columns,
+               std::uint64_t line, std::uint32_t column, std::string_view value, std::string_view detail) {
   ++tally.count;
   if (tally.examples.size() >= max_examples) return;
   IssueExample ex;
   ex.line = line;
-  if (column != kWholeRow) {
+  if (column != Diagnostics::kWholeRow) {
     ex.column = column + 1;
     if (column < columns.size()) ex.column_name = columns[column];
   }

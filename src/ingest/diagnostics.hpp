@@ -60,6 +60,12 @@ struct IssueTally {
   std::vector<IssueExample> examples;
 };
 
+// Counts one issue in `tally` and keeps it as an example while fewer than `max_examples` are
+// kept (the example text is only built then). `column` is 0-based, its name taken from
+// `columns`; Diagnostics::kWholeRow for an issue about the whole row.
+void add_issue(IssueTally& tally, std::size_t max_examples, const std::vector<std::string>& columns,
+               std::uint64_t line, std::uint32_t column, std::string_view value, std::string_view detail);
+
 struct Diagnostics {
   explicit Diagnostics(std::size_t example_limit = 5) : max_examples(example_limit) {}
 
@@ -115,9 +121,6 @@ struct Diagnostics {
   void warn(WarningKind kind, std::uint64_t line, std::uint32_t column, std::string_view value,
             std::string_view detail);
 
- private:
-  void add(IssueTally& tally, std::uint64_t line, std::uint32_t column, std::string_view value,
-           std::string_view detail);
 };
 
 }  // namespace orderlens

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/day_month_vote.hpp"
 #include "ingest/delimiter_sniffer.hpp"
 #include "ingest/file_kind.hpp"
 #include "ingest/ingest_error.hpp"
@@ -230,34 +231,14 @@ void Ingestor::start_rows() {
     date_options.day_month_order = *options_.day_month_order;
     diag_.day_month_reason = "set by the caller";
   } else {
-    std::uint64_t day_first = 0, month_first = 0, dotted = 0, slashed = 0, line_day = 0, line_month = 0;
-    sample_values({ColumnRole::OrderDate, ColumnRole::PaidDate}, [&](std::string_view v, std::uint64_t line) {
-      const int e = day_first_evidence(v);
-      if (e > 0 && !day_first++) line_day = line;
-      if (e < 0 && !month_first++) line_month = line;
-      const std::string_view t = trim(v);
-      if (t.size() >= 8 && t.size() <= 10 && is_ascii_digit(t[0]) && t.find('.') != std::string_view::npos &&
-          t.find('.') <= 2)
-        ++dotted;
-      if (t.find('/') != std::string_view::npos && t.find('/') <= 2) ++slashed;
-    });
-    DayMonthOrder order = header_match_.preset->day_month_order;
-    if (day_first && !month_first) {
-      order = DayMonthOrder::DayFirst;
-      diag_.day_month_reason = "a date on line " + std::to_string(line_day) + " has a day above 12 first";
-    } else if (month_first && !day_first) {
-      order = DayMonthOrder::MonthFirst;
-      diag_.day_month_reason = "a date on line " + std::to_string(line_month) + " has a day above 12 second";
-    } else if (day_first && month_first) {
-      diag_.day_month_reason = "the first rows mix day-first and month-first dates; layout default used";
+    DayMonthVote vote;
+    sample_values({ColumnRole::OrderDate, ColumnRole::PaidDate},
+                  [&](std::string_view v, std::uint64_t line) { vote.add(v, line); });
+    DayMonthVote::Decision decision = vote.decide(header_match_.preset->day_month_order);
+    if (decision.mixed)
       diag_.notes.emplace_back("Some dates put the day first and others the month first; set dateOrder to say which.");
-    } else if (dotted > slashed) {
-      order = DayMonthOrder::DayFirst;
-      diag_.day_month_reason = "dates written with dots (dd.mm.yyyy) are day-first by convention";
-    } else {
-      diag_.day_month_reason = "layout default (no date in the first rows tells)";
-    }
-    date_options.day_month_order = order;
+    diag_.day_month_reason = std::move(decision.reason);
+    date_options.day_month_order = decision.order;
   }
   diag_.day_month_order = date_options.day_month_order == DayMonthOrder::DayFirst ? "day_first" : "month_first";
 

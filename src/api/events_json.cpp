@@ -1,0 +1,95 @@
+#include "api/events_json.hpp"
+
+#include "api/report_json.hpp"
+#include "ingest/delimiter_sniffer.hpp"
+#include "util/civil_date.hpp"
+
+namespace orderlens {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+template <typename Counts>
+json by_event_kind(const Counts& counts) {
+  json out = json::object();
+  std::uint64_t total = 0;
+  for (std::size_t k = 0; k < kEventKindCount; ++k) total += counts[k];
+  out["total"] = total;
+  for (std::size_t k = 0; k < kEventKindCount; ++k) out[std::string(event_kind_key(static_cast<EventKind>(k)))] = counts[k];
+  return out;
+}
+
+// {total_key: total, userId, pseudoId, email}; from `first_kind` on (user ids are never merged).
+template <typename Counts>
+json by_user_kind(const char* total_key, std::uint64_t total, const Counts& counts,
+                  EventUserKind first_kind = EventUserKind::UserId) {
+  json out = {{total_key, total}};
+  for (auto k = static_cast<std::size_t>(first_kind); k < kEventUserKindCount; ++k)
+    out[std::string(event_user_kind_key(static_cast<EventUserKind>(k)))] = counts[k];
+  return out;
+}
+
+}  // namespace
+
+json event_diagnostics_json(const EventDiagnostics& d) {
+  json mapping = json::object();
+  for (std::size_t r = 0; r < kEventRoleCount; ++r) {
+    if (d.mapping[r].empty()) continue;
+    json names = json::array();
+    for (std::uint32_t c : d.mapping[r]) names.push_back(c < d.columns.size() ? d.columns[c] : std::to_string(c + 1));
+    mapping[std::string(event_role_key(static_cast<EventRole>(r)))] = std::move(names);
+  }
+  json skipped = json::array();
+  for (std::size_t i = 0; i < kEventSkipReasonCount; ++i) {
+    if (!d.skipped[i].count) continue;
+    const auto r = static_cast<EventSkipReason>(i);
+    skipped.push_back(issue_tally_json(event_skip_key(r), event_skip_text(r), d.skipped[i]));
+  }
+  json warnings = json::array();
+  for (std::size_t i = 0; i < kEventWarningCount; ++i) {
+    if (!d.warnings[i].count) continue;
+    const auto w = static_cast<EventWarning>(i);
+    warnings.push_back(issue_tally_json(event_warning_key(w), event_warning_text(w), d.warnings[i]));
+  }
+  auto date = [&](std::int32_t day) { return d.any_day ? format_iso_date(day) : std::string(); };
+  return {
+      {"file", d.file_name},
+      {"bytes", d.bytes},
+      {"encoding", {{"name", d.encoding}, {"reason", d.encoding_reason}, {"byteOrderMark", d.byte_order_mark}}},
+      {"delimiter", {{"char", std::string(1, d.delimiter)}, {"name", delimiter_display(d.delimiter)}, {"reason", d.delimiter_reason}}},
+      {"header", {{"line", d.header_line}, {"rowsAbove", d.rows_before_header}, {"columns", d.columns}}},
+      {"layout", {{"key", d.layout}, {"name", d.layout_name}, {"detected", d.layout_detected}}},
+      {"mapping", std::move(mapping)},
+      {"dates", {{"dayMonthOrder", d.day_month_order}, {"reason", d.day_month_reason}}},
+      {"lines", d.lines},
+      {"blankLines", d.blank_lines},
+      {"rows",
+       {{"read", d.rows_read}, {"used", d.rows_used}, {"skipped", d.rows_skipped()}, {"repeatedEventRows", d.repeated_event_rows}}},
+      {"skipped", std::move(skipped)},
+      {"warnings", std::move(warnings)},
+      {"visitors", by_user_kind("total", d.visitors, d.visitors_by_kind)},
+      {"events", by_event_kind(d.events)},
+      {"merged", by_user_kind("visitors", d.visitors_merged, d.merged_by_kind, EventUserKind::PseudoId)},
+      {"firstDate", date(d.first_day)},
+      {"lastDate", date(d.last_day)},
+      {"notes", d.notes},
+  };
+}
+
+json event_visitors_json(const EventLog& log) {
+  json out = json::array();
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    out.push_back({
+        {"id", log.user_key(i)},
+        {"idKind", event_user_kind_key(log.kind[i])},
+        {"email", log.email_of(i)},
+        {"events", by_event_kind(log.counts[i])},
+        {"firstDate", format_iso_date(log.first_day[i])},
+        {"lastDate", format_iso_date(log.last_day[i])},
+    });
+  }
+  return out;
+}
+
+}  // namespace orderlens

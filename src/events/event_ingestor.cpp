@@ -1,0 +1,164 @@
+#include "events/event_ingestor.hpp"
+
+#include "ingest/day_month_vote.hpp"
+#include "ingest/ingest_error.hpp"
+#include "util/text.hpp"
+
+namespace orderlens {
+
+EventIngestor::EventIngestor(EventIngestOptions options)
+    : options_(std::move(options)),
+      diag_(options_.max_examples),
+      log_(std::make_unique<EventLog>()),
+      stream_(options_.encoding, options_.delimiter, options_.max_record_bytes) {
+  diag_.file_name = options_.file_name;
+}
+
+EventIngestor::~EventIngestor() = default;
+
+// Fatal errors name the file: one place adds it.
+template <typename F>
+auto EventIngestor::with_file_label(F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const IngestError& e) {
+    throw IngestError(e.code(), options_.file_name + ": " + e.what());
+  }
+}
+
+void EventIngestor::push(std::string_view bytes) {
+  with_file_label([&] {
+    if (finished_) throw IngestError(IngestErrorCode::InvalidState, "push() after finish()");
+    stream_.push(bytes, *this);
+  });
+}
+
+EventIngestResult EventIngestor::finish() {
+  return with_file_label([&] { return finish_input(); });
+}
+
+void EventIngestor::on_record(const CsvRecord& record) {
+  if (record.blank) {
+    ++diag_.blank_lines;
+    return;
+  }
+  switch (phase_) {
+    case Phase::Header:
+      held_.emplace_back(record);
+      if (held_.size() >= options_.header_search_rows) settle_header();
+      return;
+    case Phase::Profile:
+      ++rows_seen_;
+      held_.emplace_back(record);
+      if (held_.size() >= options_.profile_rows) start_rows();
+      return;
+    case Phase::Rows:
+      ++rows_seen_;
+      reader_->add_row(record);
+      return;
+  }
+}
+
+void EventIngestor::settle_header() {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::uint64_t> lines;
+  for (const StoredRecord& stored : held_) {
+    const CsvRecord& r = stored.record();
+    std::vector<std::string> cells;
+    cells.reserve(r.size());
+    for (std::size_t i = 0; i < r.size(); ++i) cells.emplace_back(trim(r.field(i)));
+    rows.push_back(std::move(cells));
+    lines.push_back(r.line);
+  }
+  EventHeaderChoice choice = choose_event_header(rows, lines, options_.layout, options_.mapping);
+  header_match_ = std::move(choice.match);
+  diag_.header_line = lines[choice.row];
+  diag_.rows_before_header = choice.row;
+  diag_.columns = std::move(rows[choice.row]);
+  diag_.layout = std::string(header_match_.layout->key);
+  diag_.layout_name = std::string(header_match_.layout->display_name);
+  diag_.layout_detected = is_auto_preset(options_.layout);
+  diag_.mapping = header_match_.mapping.columns;
+  held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(choice.row) + 1);
+  rows_seen_ = held_.size();
+  phase_ = Phase::Profile;
+  if (held_.size() >= options_.profile_rows) start_rows();
+}
+
+void EventIngestor::start_rows() {
+  const EventColumnMapping& m = header_match_.mapping;
+  EventRowConfig config;
+  config.mapping = m;
+  config.header_fields = diag_.columns.size();
+  config.fold_repeated_events = header_match_.layout->kind == EventLayoutKind::Ga4;
+  if (options_.day_month_order) {
+    config.date_options.day_month_order = *options_.day_month_order;
+    diag_.day_month_reason = "set by the caller";
+  } else {
+    DayMonthVote vote;
+    for (const StoredRecord& stored : held_)
+      for (EventRole role : {EventRole::Time, EventRole::Date})
+        for (std::uint32_t c : m.of(role))
+          if (c < stored.record().size()) vote.add(stored.record().field(c), stored.record().line);
+    DayMonthVote::Decision decision = vote.decide(DayMonthOrder::MonthFirst);
+    if (decision.mixed)
+      diag_.notes.emplace_back("Some dates put the day first and others the month first; set dateOrder to say which.");
+    config.date_options.day_month_order = decision.order;
+    diag_.day_month_reason = std::move(decision.reason);
+  }
+  diag_.day_month_order = config.date_options.day_month_order == DayMonthOrder::DayFirst ? "day_first" : "month_first";
+
+  reader_ = std::make_unique<EventRowReader>(std::move(config), *log_, diag_);
+  phase_ = Phase::Rows;
+  std::vector<StoredRecord> rows;
+  rows.swap(held_);
+  for (const StoredRecord& r : rows) reader_->add_row(r.record());
+}
+
+EventIngestResult EventIngestor::finish_input() {
+  if (finished_) throw IngestError(IngestErrorCode::InvalidState, "finish() called twice");
+  finished_ = true;
+  stream_.finish(*this);
+
+  const StreamingDecoder& decoder = stream_.decoder();
+  diag_.bytes = stream_.bytes();
+  diag_.encoding = std::string(encoding_name(decoder.encoding()));
+  diag_.encoding_reason = decoder.detection_reason();
+  diag_.byte_order_mark = decoder.had_bom();
+  diag_.delimiter = stream_.delimiter();
+  diag_.delimiter_reason = stream_.delimiter_reason();
+  diag_.lines = stream_.lines();
+
+  if (diag_.bytes == 0) throw IngestError(IngestErrorCode::EmptyFile, "the file is empty (0 bytes).");
+  if (phase_ == Phase::Header) {
+    if (held_.empty())
+      throw IngestError(IngestErrorCode::EmptyFile,
+                        "the file contains no rows, only " + std::to_string(diag_.blank_lines) + " empty line(s).");
+    settle_header();
+  }
+  if (phase_ == Phase::Profile) {
+    if (held_.empty())
+      throw IngestError(IngestErrorCode::NoDataRows, "the header on line " + std::to_string(diag_.header_line) + " (" +
+                                                         diag_.layout_name + ") is not followed by any data rows.");
+    start_rows();
+  }
+  reader_->finish();
+
+  if (const std::uint64_t bad = decoder.invalid_sequences()) {
+    IssueTally& t = diag_.warnings[static_cast<std::size_t>(EventWarning::InvalidEncoding)];
+    t.count = bad;
+    const bool utf8 = decoder.encoding() == Encoding::Utf8;
+    for (const DecodeIssue& issue : decoder.invalid_examples()) {
+      if (t.examples.size() >= diag_.max_examples) break;
+      IssueExample ex;
+      ex.line = issue.line;
+      ex.value = issue.bytes_hex;
+      ex.detail = "bytes " + issue.bytes_hex + " at byte offset " + std::to_string(issue.byte_offset) + " are not valid " +
+                  diag_.encoding + (utf8 ? "; if the file comes from Korean Windows Excel, load it with encoding cp949" : "");
+      t.examples.push_back(std::move(ex));
+    }
+  }
+  return EventIngestResult{std::move(log_), std::move(diag_)};
+}
+
+}  // namespace orderlens
