@@ -4,9 +4,9 @@
 export const fmt = (n, digits = 2) => (n === null || n === undefined || Number.isNaN(n) ? '–'
   : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
 
-/** A plain-text table: columns padded to their widest cell, right-aligned from `rightFrom`. */
-export function table(header, rows, { rightFrom = 1, indent = '' } = {}) {
+/** A plain-text table: columns padded to their widest cell, right-aligned from `rightFrom` to before `rightTo`. */
+export function table(header, rows, { rightFrom = 1, rightTo = Infinity, indent = '' } = {}) {
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
-  const line = (r) => r.map((v, k) => (k >= rightFrom ? v.padStart(widths[k]) : v.padEnd(widths[k]))).join('  ').trimEnd();
+  const line = (r) => r.map((v, k) => (k >= rightFrom && k < rightTo ? v.padStart(widths[k]) : v.padEnd(widths[k]))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].map((l) => indent + l);
 }

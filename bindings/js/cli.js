@@ -7,17 +7,38 @@ import { createOrderlens, OrderlensError } from './index.js';
 import { toCsv } from './csv-writer.js';
 import { fmt, table } from './cli-format.js';
 import { clvOptions, clvTextReport, CLV_VALUE_OPTIONS, writeClvCsv } from './cli-clv.js';
+import { SEGMENT_VALUE_OPTIONS, segmentOptions, segmentsJson, segmentsTextReport, writeCustomerGroupsCsv } from './cli-segments.js';
 
 const HELP = `orderlens — customer analytics for shop order exports, computed on your device
 
 Usage:
   orderlens report <orders.csv> [options]
   orderlens clv <orders.csv> [clv options] [options]
+  orderlens segments <orders.csv> [segment options] [options]
 
 report reads the export (Shopify, WooCommerce, Cafe24, Naver Smartstore, Stripe or any table with
 a customer, a date and an amount), explains what was read and skipped, and summarizes customers.
 clv fits a customer-lifetime-value model and predicts, per customer, P(alive), expected
 purchases, expected spend, CLV, the next order date and the churn probability.
+
+segments sorts customers into the CRM playbook's groups, each with its size, revenue share and
+suggested campaign: RFM, repurchase groups, purchase-cycle due, cross-sell, loyalty tiers, and
+your own JSON rules.
+
+segment options:
+  --pack NAMES           some of rfm, repurchase, cycle, crosssell, tiers, custom (comma-separated;
+                         default: all the inputs allow)
+  --rules FILE.json      custom segments (see README "Custom segments")
+  --scheme NAME          RFM names: rf_grid (default) or shopify
+  --cross-sell-a ITEM    cross-sell: customers who bought ITEM (sku:X, category:X or name:X) ...
+  --cross-sell-b ITEM    ... and never ITEM
+  --months N             ... within the last N months (default 3)
+  --cutoff-days N        purchase cycle: due after N days without a purchase (default: the cycle)
+  --cutoff-months N      ... or after N months
+  --min-size N           flag groups smaller than N customers (default 30)
+  --lang en|ko           group names and campaigns in English (default) or Korean
+  --out FILE             write every customer's group per pack as CSV (UTF-8 with BOM, Excel-safe)
+  --out-encoding NAME    utf-8 (default) or cp949 (for old Excel)
 
 clv options:
   --model NAME           bgnbd (default), mbgnbd, pnbd (Pareto/NBD)
@@ -51,7 +72,7 @@ Options:
 Exit status: 0 done, 1 the file could not be read, 2 wrong usage.`;
 
 const VALUE_OPTIONS = new Set(['preset', 'encoding', 'delimiter', 'mapping', 'header-line', 'date-order', 'decimal', 'unit',
-  'end-date', 'top', 'customers-csv', ...CLV_VALUE_OPTIONS]);
+  'end-date', 'top', 'customers-csv', ...CLV_VALUE_OPTIONS, ...SEGMENT_VALUE_OPTIONS]);
 const FLAG_OPTIONS = new Set(['json', 'md', 'help', 'version']);
 
 const CUSTOMER_COLUMNS = ['id', 'idKind', 'email', 'name', 'orders', 'repeatOrders', 'firstOrder', 'lastOrder',
@@ -227,6 +248,30 @@ async function clv(file, opts) {
   dataset.dispose();
 }
 
+async function segments(file, opts) {
+  const options = segmentOptions(opts, (message) => { throw new UsageError(message); });
+  const ol = await createOrderlens();
+  const dataset = await ol.loadFile(file, ingestOptions(opts, file));
+  const result = dataset.segments(options);
+  let written;
+  if (opts.out) {
+    try {
+      written = writeCustomerGroupsCsv(opts.out, result, opts['out-encoding'] === 'cp949' ? (t) => ol.encodeCp949(t) : null);
+    } catch (error) {
+      throw new OutputError(`cannot write ${opts.out}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`);
+    }
+  }
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ diagnostics: dataset.diagnostics, segments: segmentsJson(result) }, null, 1)}\n`);
+  } else {
+    process.stdout.write(`${segmentsTextReport(path.basename(file), result, opts.lang ?? 'en')}\n`);
+  }
+  if (written) {
+    process.stderr.write(`wrote ${written.rows} customers to ${opts.out}${written.unmappable ? ` (${written.unmappable} character(s) not in CP949 written as ?)` : ''}\n`);
+  }
+  dataset.dispose();
+}
+
 async function main(argv) {
   const { positional, opts } = parseArgs(argv);
   if (opts.version) {
@@ -239,7 +284,7 @@ async function main(argv) {
     return opts.help ? 0 : 2;
   }
   const [command, file, ...rest] = positional;
-  if (command !== 'report' && command !== 'clv') throw new UsageError(`unknown command "${command}" (expected: report or clv)`);
+  if (!['report', 'clv', 'segments'].includes(command)) throw new UsageError(`unknown command "${command}" (expected: report, clv or segments)`);
   if (!file) throw new UsageError(`${command} needs a file: orderlens ${command} <orders.csv>`);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (opts.json && opts.md) throw new UsageError('choose one of --json and --md');
@@ -251,6 +296,7 @@ async function main(argv) {
     return 1;
   }
   if (command === 'clv') await clv(file, opts);
+  else if (command === 'segments') await segments(file, opts);
   else await report(file, opts);
   return 0;
 }

@@ -6,7 +6,7 @@ import { chunksOf, coreOptions, DEFAULT_CHUNK_BYTES, inputSize, inputName, yield
 import { customerColumnsFromCore, customersFromColumns } from './customers.js';
 import { OrderlensError, unwrap } from './errors.js';
 import { clvArraysResult, clvColumnsFromCore, clvResult } from './clv.js';
-import { exportSegmentMembers, segmentsResult } from './segments.js';
+import { segmentFile, segmentFileText, segmentsResult } from './segments.js';
 import { canLoadInParallel, fileReader, loadInParallel, loadRangesInParallel, loadRangesSequentially, worthParallel } from './parallel.js';
 
 export { OrderlensError } from './errors.js';
@@ -94,7 +94,8 @@ class Orderlens {
    * 'cp949', CSV only: CP949 has no BOM and old Excel reads it as Korean).
    */
   exportSegments(result, options = {}) {
-    return exportSegmentMembers(result, options, (text) => this.encodeCp949(text));
+    const file = segmentFileText(result, options);
+    return segmentFile(file, file.cp949 ? this.encodeCp949(file.text) : null);
   }
 
   /** Starts a streaming ingestion: push() chunks of bytes, then finish(). */

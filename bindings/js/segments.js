@@ -7,9 +7,10 @@ import { OrderlensError } from './errors.js';
 
 export function segmentsResult(core) {
   const result = JSON.parse(core.json);
-  const customers = customerColumnsFromCore(core);
-  customers.daysSinceLastOrder = Int32Array.from(core.lastDay, (day) => core.endDay - day);
-  result.customers = customers;
+  // result.customers is the count (from the JSON); the per-customer columns go beside it.
+  const columns = customerColumnsFromCore(core);
+  columns.daysSinceLastOrder = Int32Array.from(core.lastDay, (day) => core.endDay - day);
+  result.columns = columns;
   result.packs.forEach((pack, i) => {
     const fromCore = core.packs[i];
     pack.groupOf = fromCore.groupOf;
@@ -20,7 +21,7 @@ export function segmentsResult(core) {
 
 /** Typed arrays of a segments result, for a Worker's transfer list. */
 export function segmentsTransfer(result) {
-  const views = [...Object.values(result.customers)];
+  const views = [...Object.values(result.columns)];
   for (const pack of result.packs) views.push(pack.groupOf, ...Object.values(pack.memberColumns));
   return [...new Set(views.filter((v) => ArrayBuffer.isView(v)).map((v) => v.buffer))];
 }
@@ -90,7 +91,7 @@ export function segmentMembers(result, { pack: packKey, groups, columns } = {}) 
     }
   }
   const readers = keys.map((key) => {
-    if (key in CUSTOMER_COLUMNS) return (i) => CUSTOMER_COLUMNS[key](result.customers, i);
+    if (key in CUSTOMER_COLUMNS) return (i) => CUSTOMER_COLUMNS[key](result.columns, i);
     if (key in GROUP_COLUMNS) return (i) => GROUP_COLUMNS[key](pack.groups[pack.groupOf[i]]);
     const column = pack.memberColumns[key];
     return (i) => (Number.isNaN(column[i]) ? null : column[i]);
@@ -112,11 +113,11 @@ export function segmentMembersCsv(result, options = {}) {
 }
 
 /**
- * One pack's members as a file: {bytes, text, rows, unmappable, mimeType, fileName}. Options as
- * segmentMembers, plus format ('csv' | 'json') and encoding ('utf-8' | 'cp949', CSV only).
- * `encodeCp949(text)` -> {bytes, unmappable} comes from the WebAssembly core.
+ * One pack's members as file text before encoding: {text, rows, cp949, mimeType, fileName}.
+ * Options as segmentMembers, plus format ('csv' | 'json') and encoding ('utf-8' | 'cp949', CSV
+ * only; CP949 has no byte order mark, and old Excel reads a CP949 file as Korean by default).
  */
-export function exportSegmentMembers(result, options, encodeCp949) {
+export function segmentFileText(result, options) {
   const format = options.format ?? 'csv';
   const encoding = options.encoding ?? 'utf-8';
   if (format !== 'csv' && format !== 'json') throw new OrderlensError(`exportSegments: format must be "csv" or "json", not "${format}"`, 'bad_option');
@@ -124,14 +125,15 @@ export function exportSegmentMembers(result, options, encodeCp949) {
   if (format === 'json' && encoding !== 'utf-8') throw new OrderlensError('exportSegments: JSON is always UTF-8', 'bad_option');
   const { columns, rows } = segmentMembers(result, options);
   const fileName = `${options.pack}${options.groups ? '-' + options.groups.join('-') : ''}.${format}`;
-  if (format === 'json') {
-    const text = JSON.stringify(rows);
-    return { bytes: new TextEncoder().encode(text), text, rows: rows.length, unmappable: 0, mimeType: 'application/json', fileName };
-  }
+  if (format === 'json') return { text: JSON.stringify(rows), rows: rows.length, cp949: false, mimeType: 'application/json', fileName };
   const cp949 = encoding === 'cp949';
-  // CP949 has no byte order mark; old Excel reads a CP949 file as Korean by default.
   const text = toCsv(columns.map((key) => ({ key })), rows, { bom: !cp949 });
-  const encoded = cp949 ? encodeCp949(text) : { bytes: new TextEncoder().encode(text), unmappable: 0 };
-  return { bytes: encoded.bytes, unmappable: encoded.unmappable, text, rows: rows.length,
-    mimeType: `text/csv;charset=${cp949 ? 'cp949' : 'utf-8'}`, fileName };
+  return { text, rows: rows.length, cp949, mimeType: `text/csv;charset=${cp949 ? 'cp949' : 'utf-8'}`, fileName };
+}
+
+/** The file's bytes: {bytes, unmappable, text, rows, mimeType, fileName}. `encoded` is the CP949 encoding when asked for. */
+export function segmentFile(file, encoded) {
+  const { cp949, ...rest } = file;
+  const bytes = cp949 ? encoded : { bytes: new TextEncoder().encode(file.text), unmappable: 0 };
+  return { bytes: bytes.bytes, unmappable: bytes.unmappable, ...rest };
 }

@@ -5,6 +5,7 @@
 import { deserializeError, OrderlensError } from './errors.js';
 import { customersFromColumns } from './customers.js';
 import { reviveClvArraysResult, reviveClvResult } from './clv.js';
+import { segmentFile, segmentFileText } from './segments.js';
 import { chunksOf, DEFAULT_CHUNK_BYTES, inputName } from './input.js';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
@@ -133,12 +134,23 @@ class OrderlensWorker {
     return dataset;
   }
 
-  /** Stops the worker; its datasets are gone. */
   /** Dataset-free CLV fit on arrays, as Orderlens#clvFit. */
   async clvFit(arrays, options = {}) {
     return reviveClvArraysResult((await this.request({ op: 'clvFit', arrays, options })).value);
   }
 
+  /** As Orderlens#encodeCp949 (computed in the Worker). */
+  async encodeCp949(text) {
+    return (await this.request({ op: 'encodeCp949', text: String(text) })).value;
+  }
+
+  /** As Orderlens#exportSegments; the rows are built on this thread, CP949 encoding runs in the Worker. */
+  async exportSegments(result, options = {}) {
+    const file = segmentFileText(result, options);
+    return segmentFile(file, file.cp949 ? await this.encodeCp949(file.text) : null);
+  }
+
+  /** Stops the worker; its datasets are gone. */
   terminate() {
     this.#terminated = true;
     this.#failAll(new OrderlensError('this orderlens worker has been terminated', 'invalid_state'));
@@ -167,6 +179,10 @@ class RemoteDataset {
 
   async clv(options = {}) {
     return reviveClvResult((await this.#client.request({ op: 'clv', dataset: this.#handle, options })).value);
+  }
+
+  async segments(options = {}) {
+    return (await this.#client.request({ op: 'segments', dataset: this.#handle, options })).value;
   }
 
   stats() {

@@ -3,6 +3,7 @@
 import { createOrderlens } from './index.js';
 import { OrderlensError, serializeError } from './errors.js';
 import { onMessages, post } from './worker-port.js';
+import { segmentsTransfer } from './segments.js';
 
 let orderlens = null;
 const datasets = new Map();  // handle -> Dataset
@@ -81,6 +82,14 @@ async function handle(message) {
     case 'clvFit': {
       const result = orderlens.clvFit(message.arrays, message.options);
       return { value: { ...result }, transfer: columnsTransfer(result.columns) };
+    }
+    case 'segments': {
+      const result = datasetOf(message.dataset).segments(message.options);
+      return { value: result, transfer: segmentsTransfer(result) };
+    }
+    case 'encodeCp949': {
+      const encoded = orderlens.encodeCp949(message.text);
+      return { value: encoded, transfer: [encoded.bytes.buffer] };
     }
     case 'stats':
       return datasetOf(message.dataset).stats();

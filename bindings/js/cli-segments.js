@@ -1,0 +1,114 @@
+// `orderlens segments`: who gets which campaign (see `orderlens --help`).
+import fs from 'node:fs';
+import { toCsv } from './csv-writer.js';
+import { fmt, table } from './cli-format.js';
+
+export const SEGMENT_VALUE_OPTIONS = ['events', 'pack', 'rules', 'scheme', 'cross-sell-a', 'cross-sell-b', 'months',
+  'cutoff-days', 'cutoff-months', 'min-size', 'lang', 'out-encoding'];
+
+const PACKS = ['rfm', 'repurchase', 'funnel', 'cycle', 'crosssell', 'tiers', 'custom'];
+
+// "sku:A-1", "category:Shoes" or "name:Blue mug" -> {sku: "A-1"}; a bare value is a SKU.
+function itemOption(text) {
+  const m = /^(sku|name|category):(.+)$/s.exec(text);
+  return m ? { [m[1]]: m[2] } : { sku: text };
+}
+
+function wholeNumber(opts, name, fail) {
+  if (opts[name] === undefined) return undefined;
+  if (!/^\d+$/.test(opts[name]) || Number(opts[name]) < 1) fail(`--${name} must be a whole number (1 or more)`);
+  return Number(opts[name]);
+}
+
+/** CLI options -> Dataset#segments options; `fail(message)` reports a usage error. */
+export function segmentOptions(opts, fail) {
+  const o = {};
+  if (opts.pack) {
+    o.packs = opts.pack.split(',').map((p) => p.trim()).filter(Boolean);
+    for (const p of o.packs) if (!PACKS.includes(p)) fail(`--pack must be one or more of ${PACKS.join(', ')} (comma-separated), not "${p}"`);
+  }
+  if (opts['end-date']) o.endDate = opts['end-date'];
+  if (opts.scheme) {
+    if (!['rf_grid', 'shopify'].includes(opts.scheme)) fail('--scheme must be rf_grid or shopify');
+    o.rfm = { scheme: opts.scheme };
+  }
+  if (opts['cross-sell-b'] && !opts['cross-sell-a']) fail('--cross-sell-b needs --cross-sell-a');
+  if (opts['cross-sell-a']) {
+    o.crossSell = { a: itemOption(opts['cross-sell-a']) };
+    if (opts['cross-sell-b']) o.crossSell.b = itemOption(opts['cross-sell-b']);
+    const months = wholeNumber(opts, 'months', fail);
+    if (months) o.crossSell.months = months;
+  }
+  const cutoffDays = wholeNumber(opts, 'cutoff-days', fail);
+  const cutoffMonths = wholeNumber(opts, 'cutoff-months', fail);
+  if (cutoffDays && cutoffMonths) fail('choose one of --cutoff-days and --cutoff-months');
+  if (cutoffDays) o.cycle = { cutoffDays };
+  if (cutoffMonths) o.cycle = { cutoffMonths };
+  if (opts['min-size'] !== undefined) {
+    if (!/^\d+$/.test(opts['min-size'])) fail('--min-size must be a whole number');
+    o.minSize = Number(opts['min-size']);
+  }
+  if (opts.lang && !['en', 'ko'].includes(opts.lang)) fail('--lang must be en or ko');
+  if (opts['out-encoding'] && !['utf-8', 'cp949'].includes(opts['out-encoding'])) fail('--out-encoding must be utf-8 or cp949');
+  if (opts.rules) {
+    let text;
+    try {
+      text = fs.readFileSync(opts.rules, 'utf8');
+    } catch (error) {
+      fail(`cannot read --rules ${opts.rules}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    }
+    try {
+      o.rules = JSON.parse(text);
+    } catch (error) {
+      fail(`--rules ${opts.rules} is not valid JSON: ${error.message}`);
+    }
+  }
+  return o;
+}
+
+const pct = (n) => `${fmt(100 * n, 1)}%`;
+
+export function segmentsTextReport(file, r, lang = 'en') {
+  const lines = [`${file} — ${fmt(r.customers)} customers with a purchase, data to ${r.endDate ?? '–'}, revenue ${fmt(r.revenue)}`];
+  for (const pack of r.packs) {
+    lines.push('', `${pack.key} (${fmt(pack.members)} ${pack.population})${pack.details.scheme ? ` — ${pack.details.scheme}` : ''}`);
+    const rows = pack.groups.map((g) => [g.key, g.name[lang], fmt(g.members), pct(g.share), pct(g.revenueShare),
+      `${g.campaign[lang]}${g.small ? ` [small: < ${r.minSize}]` : ''}`]);
+    lines.push(...table(['group', 'name', 'members', 'share', 'revenue', 'campaign'], rows, { rightFrom: 2, rightTo: 5, indent: '  ' }));
+    for (const note of pack.notes) lines.push(`  note: ${note}`);
+  }
+  for (const note of r.notes) lines.push('', `Note: ${note}`);
+  return lines.join('\n');
+}
+
+/** One row per customer: id, email, name, orders, net revenue, and the group of every pack. */
+export function customerGroups(r) {
+  const c = r.columns;
+  const packs = r.packs.filter((p) => p.population === 'customers');
+  const rows = new Array(c.count);
+  for (let i = 0; i < c.count; ++i) {
+    const row = { id: c.id[i], email: c.email[i], name: c.name[i], orders: c.orders[i], netRevenue: c.netRevenue[i] };
+    for (const p of packs) row[p.key] = p.groups[p.groupOf[i]].key;
+    rows[i] = row;
+  }
+  return { columns: ['id', 'email', 'name', 'orders', 'netRevenue', ...packs.map((p) => p.key)], rows };
+}
+
+export function writeCustomerGroupsCsv(file, r, encodeCp949) {
+  const { columns, rows } = customerGroups(r);
+  const cp949 = !!encodeCp949;
+  const text = toCsv(columns.map((key) => ({ key })), rows, { bom: !cp949 });
+  const encoded = cp949 ? encodeCp949(text) : { bytes: text, unmappable: 0 };
+  fs.writeFileSync(file, encoded.bytes);
+  return { rows: rows.length, unmappable: encoded.unmappable };
+}
+
+/** The result without typed arrays, plus one row per customer with its groups (for --json). */
+export function segmentsJson(r) {
+  const { columns, ...rest } = r;
+  return {
+    ...rest,
+    packs: r.packs.map(({ groupOf, memberColumns, ...p }) => p),
+    members: customerGroups(r).rows,
+  };
+}
