@@ -19,7 +19,7 @@ bool referenced(const SegmentationOptions& o, const std::string& key) {
 
 }  // namespace
 
-Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions& options) {
+Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions& options, const EventLog* events) {
   for (const std::string& key : options.packs)
     if (std::find(std::begin(kPackKeys), std::end(kPackKeys), key) == std::end(kPackKeys))
       throw IngestError(IngestErrorCode::BadOption, "options.packs: unknown pack \"" + key +
@@ -33,6 +33,17 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
   auto need = [&](const char* key) { return wanted(options, key) || referenced(options, key); };
   if (need("rfm") || (options.rules && wanted(options, "custom"))) computed.push_back(rfm_pack(base, options.rfm));
   if (need("repurchase")) computed.push_back(repurchase_pack(base));
+  if (wanted(options, "funnel")) {
+    if (events) {
+      FunnelResult funnel = funnel_pack(base, *events);
+      computed.push_back(std::move(funnel.pack));
+      result.events = events;
+      result.visitor_row = std::move(funnel.visitor_row);
+      result.visitor_customer = std::move(funnel.visitor_customer);
+    } else if (!options.packs.empty()) {
+      result.notes.push_back("The funnel pack needs a website events file (GA4 export or user, event, time columns).");
+    }
+  }
   if (need("cycle")) computed.push_back(cycle_pack(base, options.cycle));
   if (need("crosssell")) {
     if (options.cross_sell) {

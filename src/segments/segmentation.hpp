@@ -11,6 +11,7 @@
 #include "clv/clv_analysis.hpp"
 #include "segments/cross_sell.hpp"
 #include "segments/cycle.hpp"
+#include "segments/funnel.hpp"
 #include "segments/pack.hpp"
 #include "segments/rfm.hpp"
 #include "segments/rules.hpp"
@@ -35,13 +36,19 @@ struct SegmentationOptions {
 struct Segmentation {
   CustomerBase base;
   std::vector<PackResult> packs;  // in the order of kPackKeys
+  // With an events file: the funnel pack's visitors and how they joined the customers.
+  const EventLog* events = nullptr;
+  std::vector<std::uint32_t> visitor_row;       // customer row per visitor, kNoRow without purchase / join
+  std::vector<std::uint32_t> visitor_customer;  // CustomersTable index per visitor, kNoRow when not joined
   std::vector<std::string> notes;
   std::uint64_t min_size = 0;
 };
 
 // Throws IngestError(BadOption) for options that do not fit the data (an unknown pack, a rule
 // naming a missing group), std::invalid_argument for a cross-sell product not in the data.
-Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions& options);
+// `events` (optional) is the website events file for the funnel pack.
+Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions& options,
+                               const EventLog* events = nullptr);
 
 // True when a group with `members` members is too small to act on (but not empty).
 inline bool is_small_group(std::uint64_t members, std::uint64_t min_size) { return members > 0 && members < min_size; }

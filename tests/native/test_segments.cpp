@@ -10,6 +10,8 @@
 #include "api/segments_json.hpp"
 #include "fixture_support.hpp"
 #include "ingest/ingest_error.hpp"
+#include "events/event_ingestor.hpp"
+#include "events/event_options.hpp"
 #include "ingest/ingestor.hpp"
 #include "segments/rfm.hpp"
 #include "segments/segmentation.hpp"
@@ -333,4 +335,42 @@ TEST_CASE("every pack is a partition of the customers; the whole run is determin
     for (std::uint8_t g : p.group_of) CHECK(g < p.groups.size());
   }
   CHECK(segmentation_json(a).dump() == segmentation_json(run(R"({"crossSell":{"a":{"sku":"A"},"b":{"sku":"B"}}})")).dump());
+}
+
+TEST_CASE("funnel groups from an events file joined by member id and email; visitors without orders included") {
+  EventIngestor ingestor(parse_event_ingest_options(R"({"fileName":"hand-events.csv"})"));
+  ingestor.push(testing::read_file(testing::source_dir() / "tests/fixtures/segments/hand-events.csv"));
+  const EventIngestResult events = ingestor.finish();
+  REQUIRE(events.log->size() == 7);
+  const Segmentation s = segment_customers(hand_shop(), parse_segmentation_options(R"({"packs":["funnel"]})"), events.log.get());
+  const PackResult& p = pack_of(s, "funnel");
+  // Events from 2024-06-05 to 2024-06-29.
+  //   C1: view, cart, purchase event -> bought via cart.
+  //   C3: page and product view, no purchase event, but an order on 06-25 in the range -> quick buyer.
+  //   C7: page view; last order 2023 -> visited only.
+  //   C9: product view and cart on 06-29; its 06-29 order was cancelled -> carted, not bought.
+  //   V100 (no customer): page and product view -> viewed, no cart.
+  //   V200 (no customer): cart and purchase events -> bought via cart.
+  //   c2@example.com (joined by C2's email column): page view; C2 ordered on 06-10 -> quick buyer.
+  std::map<std::string, std::string> g;
+  for (std::size_t i = 0; i < events.log->size(); ++i) g[std::string(events.log->user_key(i))] = p.groups[p.group_of[i]].key;
+  CHECK(g == std::map<std::string, std::string>{{"C1", "bought_via_cart"}, {"C3", "quick_buyers"}, {"C7", "visited_only"},
+                                                {"C9", "carted_not_bought"}, {"V100", "viewed_no_cart"},
+                                                {"V200", "bought_via_cart"}, {"c2@example.com", "quick_buyers"}});
+  CHECK(p.details["joinedByMemberId"] == 4);
+  CHECK(p.details["joinedByEmail"] == 1);
+  CHECK(p.details["buyersFromOrders"] == 2);
+  const GroupTotals& via_cart = p.totals[p.group_index("bought_via_cart")];
+  CHECK(via_cart.members == 2);
+  CHECK(via_cart.customers == 1);  // V200 has no orders
+  CHECK(via_cart.revenue == 400);
+  const GroupTotals& quick = p.totals[p.group_index("quick_buyers")];
+  CHECK(quick.revenue == 450);  // C3 300 + C2 150
+  const nlohmann::ordered_json j = segmentation_json(s);
+  CHECK(j["packs"][0]["population"] == "visitors");
+  CHECK(j["packs"][0]["members"] == 7);
+  // Without events, asking for the funnel says what it needs.
+  const Segmentation none = run(R"({"packs":["funnel"]})");
+  CHECK(none.packs.empty());
+  CHECK(none.notes.at(0).find("needs a website events file") != std::string::npos);
 }
