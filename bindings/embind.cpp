@@ -16,10 +16,13 @@
 #include <vector>
 
 #include "api/clv_json.hpp"
+#include "api/events_json.hpp"
 #include "api/report_json.hpp"
 #include "api/segments_json.hpp"
 #include "api/simulation_json.hpp"
 #include "api/summary_options.hpp"
+#include "events/event_ingestor.hpp"
+#include "events/event_options.hpp"
 #include "ingest/cp949_encoder.hpp"
 #include "ingest/ingest_error.hpp"
 #include "ingest/ingestor.hpp"
@@ -32,6 +35,8 @@ using namespace orderlens;
 
 std::map<int, std::unique_ptr<Ingestor>> g_sessions;
 std::map<int, std::unique_ptr<IngestResult>> g_datasets;
+std::map<int, std::unique_ptr<EventIngestor>> g_event_sessions;
+std::map<int, std::unique_ptr<EventIngestResult>> g_event_logs;
 int g_next_handle = 1;
 
 val error_value(std::string_view code, std::string_view message) {
@@ -216,6 +221,49 @@ val ingest_finish_with_part(int session, std::uintptr_t pointer, std::size_t len
   return result;
 }
 
+// Website events files (the funnel pack): the same streaming shape as orders.
+val events_begin(std::string options_json) {
+  return guarded([&] {
+    const int handle = g_next_handle++;
+    g_event_sessions[handle] = std::make_unique<EventIngestor>(parse_event_ingest_options(options_json));
+    val r = val::object();
+    r.set("session", handle);
+    return r;
+  });
+}
+
+val events_push(int session, std::uintptr_t pointer, std::size_t length) {
+  auto it = g_event_sessions.find(session);
+  if (it == g_event_sessions.end()) return finished_session_error();
+  val result = guarded([&] {
+    it->second->push(std::string_view(reinterpret_cast<const char*>(pointer), length));
+    val r = val::object();
+    r.set("rowsRead", static_cast<double>(it->second->rows_read()));
+    return r;
+  });
+  if (result.hasOwnProperty("error")) g_event_sessions.erase(session);
+  return result;
+}
+
+val events_finish(int session) {
+  auto it = g_event_sessions.find(session);
+  if (it == g_event_sessions.end()) return finished_session_error();
+  std::unique_ptr<EventIngestor> ingestor = std::move(it->second);
+  g_event_sessions.erase(it);
+  return guarded([&] {
+    auto result = std::make_unique<EventIngestResult>(ingestor->finish());
+    const int handle = g_next_handle++;
+    val r = val::object();
+    r.set("events", handle);
+    r.set("diagnostics", event_diagnostics_json(result->diagnostics).dump());
+    g_event_logs[handle] = std::move(result);
+    return r;
+  });
+}
+
+void events_cancel(int session) { g_event_sessions.erase(session); }
+void events_dispose(int events) { g_event_logs.erase(events); }
+
 void dataset_dispose(int dataset) { g_datasets.erase(dataset); }
 
 // The summary's columns on `r`: strings joined by NUL, numbers as typed arrays.
@@ -340,9 +388,15 @@ val simulate_customers(std::string options_json) {
 // {json, <summary columns of the customers segmented>, packs: [{key, groupOf, columns: [...]}]}:
 // each pack's group per member as a Uint8Array and its per-member columns as Float64Arrays, in
 // the order of the JSON's packs and columns.
-val segments_analyze(int dataset, std::string options_json) {
+val segments_analyze(int dataset, std::string options_json, int events) {
   return with_dataset(dataset, [&](const Dataset& ds) {
-    const segments::Segmentation result = segments::segment_customers(ds, parse_segmentation_options(options_json));
+    const EventLog* log = nullptr;
+    if (events != 0) {
+      auto it = g_event_logs.find(events);
+      if (it == g_event_logs.end()) return error_value("invalid_state", "this events file has been disposed");
+      log = it->second->log.get();
+    }
+    const segments::Segmentation result = segments::segment_customers(ds, parse_segmentation_options(options_json), log);
     val r = val::object();
     r.set("json", segmentation_json(result).dump());
     set_summary_columns(r, ds, result.base.summary);
@@ -357,6 +411,23 @@ val segments_analyze(int dataset, std::string options_json) {
       packs.call<void>("push", pack);
     }
     r.set("packs", packs);
+    if (result.events) {
+      // The funnel's visitors: key, kind, email, and the customer row each joined (-1: none).
+      const EventLog& e = *result.events;
+      std::vector<std::uint8_t> kinds(e.size());
+      std::vector<std::int32_t> rows(e.size());
+      for (std::size_t i = 0; i < e.size(); ++i) {
+        kinds[i] = static_cast<std::uint8_t>(e.kind[i]);
+        rows[i] = result.visitor_row[i] == segments::kNoRow ? -1 : static_cast<std::int32_t>(result.visitor_row[i]);
+      }
+      val visitors = val::object();
+      visitors.set("count", static_cast<double>(e.size()));
+      visitors.set("ids", joined_strings(e.size(), [&](std::size_t i) { return e.user_key(i); }));
+      visitors.set("idKinds", typed_copy(kinds));
+      visitors.set("emails", joined_strings(e.size(), [&](std::size_t i) { return e.email_of(i); }));
+      visitors.set("customerRow", typed_copy(rows));
+      r.set("visitors", visitors);
+    }
     return r;
   });
 }
@@ -401,6 +472,11 @@ EMSCRIPTEN_BINDINGS(orderlens) {
   emscripten::function("clvFitArrays", &clv_fit_arrays);
   emscripten::function("simulateCustomers", &simulate_customers);
   emscripten::function("segmentsAnalyze", &segments_analyze);
+  emscripten::function("eventsBegin", &events_begin);
+  emscripten::function("eventsPush", &events_push);
+  emscripten::function("eventsFinish", &events_finish);
+  emscripten::function("eventsCancel", &events_cancel);
+  emscripten::function("eventsDispose", &events_dispose);
   emscripten::function("encodeCp949", &encode_cp949_text);
   emscripten::function("datasetStats", &dataset_stats);
   emscripten::function("datasetDispose", &dataset_dispose);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { toCsv } from './csv-writer.js';
 import { fmt, table } from './cli-format.js';
+import { segmentMembers } from './segments.js';
 
 export const SEGMENT_VALUE_OPTIONS = ['events', 'pack', 'rules', 'scheme', 'cross-sell-a', 'cross-sell-b', 'months',
   'cutoff-days', 'cutoff-months', 'min-size', 'lang', 'out-encoding'];
@@ -105,10 +106,12 @@ export function writeCustomerGroupsCsv(file, r, encodeCp949) {
 
 /** The result without typed arrays, plus one row per customer with its groups (for --json). */
 export function segmentsJson(r) {
-  const { columns, ...rest } = r;
+  const { columns, visitors, ...rest } = r;
+  const funnel = r.packs.find((p) => p.population === 'visitors');
   return {
     ...rest,
     packs: r.packs.map(({ groupOf, memberColumns, ...p }) => p),
     members: customerGroups(r).rows,
+    ...(funnel ? { visitors: segmentMembers(r, { pack: funnel.key, columns: ['visitorId', 'visitorKind', 'id', 'group'] }).rows } : {}),
   };
 }

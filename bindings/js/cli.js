@@ -26,8 +26,10 @@ suggested campaign: RFM, repurchase groups, purchase-cycle due, cross-sell, loya
 your own JSON rules.
 
 segment options:
-  --pack NAMES           some of rfm, repurchase, cycle, crosssell, tiers, custom (comma-separated;
-                         default: all the inputs allow)
+  --events FILE          a website events file (GA4 export, or user, event and time columns) for
+                         the funnel groups
+  --pack NAMES           some of rfm, repurchase, funnel, cycle, crosssell, tiers, custom
+                         (comma-separated; default: all the inputs allow)
   --rules FILE.json      custom segments (see README "Custom segments")
   --scheme NAME          RFM names: rf_grid (default) or shopify
   --cross-sell-a ITEM    cross-sell: customers who bought ITEM (sku:X, category:X or name:X) ...
@@ -252,7 +254,13 @@ async function segments(file, opts) {
   const options = segmentOptions(opts, (message) => { throw new UsageError(message); });
   const ol = await createOrderlens();
   const dataset = await ol.loadFile(file, ingestOptions(opts, file));
-  const result = dataset.segments(options);
+  let events;
+  if (opts.events) {
+    if (!fs.statSync(opts.events, { throwIfNoEntry: false })?.isFile()) throw new OrderlensError(`${opts.events}: no such file`, 'file_unreadable');
+    events = await ol.loadEvents(fs.readFileSync(opts.events), { fileName: path.basename(opts.events) });
+  }
+  const result = dataset.segments({ ...options, events });
+  events?.dispose();
   let written;
   if (opts.out) {
     try {
@@ -262,7 +270,8 @@ async function segments(file, opts) {
     }
   }
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ diagnostics: dataset.diagnostics, segments: segmentsJson(result) }, null, 1)}\n`);
+    const out = { diagnostics: dataset.diagnostics, ...(events ? { eventDiagnostics: events.diagnostics } : {}), segments: segmentsJson(result) };
+    process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
   } else {
     process.stdout.write(`${segmentsTextReport(path.basename(file), result, opts.lang ?? 'en')}\n`);
   }

@@ -2,7 +2,8 @@
 const ID_KINDS = ['member_id', 'email', 'phone', 'name'];
 const decoder = new TextDecoder();
 
-function strings(bytes, count) {
+/** NUL-joined strings from the core (see embind.cpp joined_strings) as an array. */
+export function strings(bytes, count) {
   if (count === 0) return [];
   const values = decoder.decode(bytes).split('\0');
   if (values.length !== count) throw new Error(`orderlens: expected ${count} strings, got ${values.length}`);

@@ -150,25 +150,49 @@ class Orderlens {
     const ingestOptions = { ...options };
     if (ingestOptions.fileName === undefined && inputName(input)) ingestOptions.fileName = inputName(input);
     if (canLoadInParallel(input, options)) return loadInParallel(this, input, ingestOptions, { onProgress, signal, chunkSize });
-    const totalBytes = inputSize(input);
-    const session = this.ingest(ingestOptions);
-    let bytesRead = 0;
-    try {
-      for await (const chunk of chunksOf(input, chunkSize)) {
-        signal?.throwIfAborted();
-        const { rowsRead } = session.push(chunk);
-        bytesRead += chunk.byteLength;
-        onProgress?.({ bytesRead, totalBytes, rowsRead, fraction: totalBytes ? bytesRead / totalBytes : undefined });
-        await yieldIfBusy();  // lets an abort, progress rendering and other events in
-      }
-      signal?.throwIfAborted();
-      return session.finish();
-    } catch (error) {
-      session.cancel();
-      throw error;
-    }
+    return streamInto(this.ingest(ingestOptions), input, { onProgress, signal, chunkSize });
+  }
+
+  /** Starts a streaming ingestion of a website events file (see loadEvents). */
+  ingestEvents(options = {}) {
+    const handle = unwrap(this.#module.eventsBegin(ingestOptionsJson(options))).session;
+    return new IngestSession(this.#module, this.#scratch, handle, EVENTS);
+  }
+
+  /**
+   * Reads a website events file for the funnel segments: a flattened GA4 export or any table
+   * with user, event and time columns (docs/events.md). Same inputs and hooks as load(); options:
+   * fileName, encoding, delimiter, layout ('auto' | 'ga4' | 'generic'), mapping, dateOrder.
+   */
+  async loadEvents(input, options = {}) {
+    const { onProgress, signal } = options;
+    signal?.throwIfAborted();
+    const eventOptionsWithName = { ...options };
+    if (eventOptionsWithName.fileName === undefined && inputName(input)) eventOptionsWithName.fileName = inputName(input);
+    return streamInto(this.ingestEvents(eventOptionsWithName), input, { onProgress, signal, chunkSize: options.chunkSize ?? DEFAULT_CHUNK_BYTES });
   }
 }
+
+// Pushes every chunk of `input` into `session` and finishes it; cancels it on any error.
+async function streamInto(session, input, { onProgress, signal, chunkSize }) {
+  const totalBytes = inputSize(input);
+  let bytesRead = 0;
+  try {
+    for await (const chunk of chunksOf(input, chunkSize)) {
+      signal?.throwIfAborted();
+      const { rowsRead } = session.push(chunk);
+      bytesRead += chunk.byteLength;
+      onProgress?.({ bytesRead, totalBytes, rowsRead, fraction: totalBytes ? bytesRead / totalBytes : undefined });
+      await yieldIfBusy();  // lets an abort, progress rendering and other events in
+    }
+    signal?.throwIfAborted();
+    return session.finish();
+  } catch (error) {
+    session.cancel();
+    throw error;
+  }
+}
+
 
 // A Node file-system error (no such file, a folder, no permission) as an OrderlensError naming
 // the file; other errors pass unchanged.
@@ -182,17 +206,30 @@ function ingestOptionsJson(options) {
   return JSON.stringify(coreOptions(options));  // undefined values are left out
 }
 
+// The core's functions behind a streaming session, and what finishing it gives: an orders
+// Dataset, or an EventLog (a website events file).
+const ORDERS = {
+  push: 'ingestPush', finish: 'ingestFinish', cancel: 'ingestCancel',
+  result: (module, r) => new Dataset(module, r.dataset, JSON.parse(r.diagnostics)),
+};
+const EVENTS = {
+  push: 'eventsPush', finish: 'eventsFinish', cancel: 'eventsCancel',
+  result: (module, r) => new EventLog(module, r.events, JSON.parse(r.diagnostics)),
+};
+
 class IngestSession {
   #module;
   #scratch;
   #session;
+  #kind;
   #open = true;
   #rowsRead = 0;
 
-  constructor(module, scratch, handle) {
+  constructor(module, scratch, handle, kind = ORDERS) {
     this.#module = module;
     this.#scratch = scratch;
     this.#session = handle;
+    this.#kind = kind;
   }
 
   /** Pushes the next bytes of the file (any chunk size). Returns {rowsRead}. */
@@ -207,19 +244,18 @@ class IngestSession {
     return { rowsRead: this.#rowsRead };
   }
 
-  /** Ends the input and returns the Dataset. */
+  /** Ends the input and returns the Dataset (or the EventLog of an events session). */
   finish() {
     this.#ensureOpen();
     this.#open = false;
-    const result = unwrap(this.#module.ingestFinish(this.#session));
-    return new Dataset(this.#module, result.dataset, JSON.parse(result.diagnostics));
+    return this.#kind.result(this.#module, unwrap(this.#module[this.#kind.finish](this.#session)));
   }
 
   /** Abandons the ingestion and frees what it held. */
   cancel() {
     if (!this.#open) return;
     this.#open = false;
-    this.#module.ingestCancel(this.#session);
+    this.#module[this.#kind.cancel](this.#session);
   }
 
   /**
@@ -236,7 +272,7 @@ class IngestSession {
 
   // Ingests `length` bytes already in WebAssembly memory at `pointer`.
   #pushAt(pointer, length) {
-    const result = this.#module.ingestPush(this.#session, pointer, length);
+    const result = this.#module[this.#kind.push](this.#session, pointer, length);
     if (result.error) this.#open = false;  // the core dropped the session
     this.#rowsRead = unwrap(result).rowsRead;
   }
@@ -366,7 +402,9 @@ export class Dataset {
    */
   segments(options = {}) {
     this.#ensureLive();
-    return segmentsResult(unwrap(this.#module.segmentsAnalyze(this.#handle, JSON.stringify(options))));
+    const { events, ...coreOptions } = options;
+    if (events !== undefined && !(events instanceof EventLog)) throw new OrderlensError('segments: options.events must be an EventLog from loadEvents()', 'bad_option');
+    return segmentsResult(unwrap(this.#module.segmentsAnalyze(this.#handle, JSON.stringify(coreOptions), events ? events._handle() : 0)));
   }
 
   /** Memory held by this dataset's tables, and how many parts were read in parallel (1 or 2). */
@@ -387,3 +425,34 @@ export class Dataset {
   }
 }
 
+
+/** A website events file read by loadEvents(): its diagnostics, for the funnel segments. */
+export class EventLog {
+  #module;
+  #handle;
+  #diagnostics;
+
+  constructor(module, handle, diagnostics) {
+    this.#module = module;
+    this.#handle = handle;
+    this.#diagnostics = diagnostics;
+  }
+
+  /** What the ingestion did with every row (layout, mapping, skipped rows, visitors, events). */
+  get diagnostics() {
+    return this.#diagnostics;
+  }
+
+  /** @internal The core's handle (throws once disposed). */
+  _handle() {
+    if (this.#handle === 0) throw new OrderlensError('this events file has been disposed', 'invalid_state');
+    return this.#handle;
+  }
+
+  /** Frees the visitors' memory. */
+  dispose() {
+    if (this.#handle === 0) return;
+    this.#module.eventsDispose(this.#handle);
+    this.#handle = 0;
+  }
+}

@@ -1,7 +1,7 @@
 // Segment results from the core, and their members as rows for export (CSV or JSON).
 // The JSON part (groups, totals, campaigns) is parsed once; per-member data stays in typed
 // arrays until rows are asked for.
-import { customerColumnsFromCore } from './customers.js';
+import { customerColumnsFromCore, strings } from './customers.js';
 import { toCsv } from './csv-writer.js';
 import { OrderlensError } from './errors.js';
 
@@ -11,6 +11,13 @@ export function segmentsResult(core) {
   const columns = customerColumnsFromCore(core);
   columns.daysSinceLastOrder = Int32Array.from(core.lastDay, (day) => core.endDay - day);
   result.columns = columns;
+  if (core.visitors) {
+    // The funnel pack's members: website visitors, each with the customer row it joined (-1: none).
+    const v = core.visitors;
+    const ids = strings(v.ids, v.count);
+    result.visitors = { count: v.count, id: ids, idKind: Array.from(v.idKinds, (k) => VISITOR_KINDS[k]),
+      email: strings(v.emails, v.count), customerRow: v.customerRow };
+  }
   result.packs.forEach((pack, i) => {
     const fromCore = core.packs[i];
     pack.groupOf = fromCore.groupOf;
@@ -23,6 +30,7 @@ export function segmentsResult(core) {
 export function segmentsTransfer(result) {
   const views = [...Object.values(result.columns)];
   for (const pack of result.packs) views.push(pack.groupOf, ...Object.values(pack.memberColumns));
+  if (result.visitors) views.push(result.visitors.customerRow);
   return [...new Set(views.filter((v) => ArrayBuffer.isView(v)).map((v) => v.buffer))];
 }
 
@@ -51,6 +59,18 @@ const GROUP_COLUMNS = {
   campaignTextKo: (g) => g.campaign.ko,
 };
 
+const VISITOR_KINDS = ['userId', 'pseudoId', 'email'];
+
+// Columns of a funnel member (a visitor); customer columns come from the joined customer.
+const VISITOR_COLUMNS = {
+  visitorId: (v, i) => v.id[i],
+  visitorKind: (v, i) => v.idKind[i],
+  visitorEmail: (v, i) => v.email[i],
+};
+
+const DEFAULT_VISITOR_COLUMNS = ['visitorId', 'visitorKind', 'id', 'email', 'group', 'groupName', 'campaign', 'orders',
+  'netRevenue'];
+
 const DEFAULT_COLUMNS = ['id', 'email', 'name', 'group', 'groupName', 'campaign', 'orders', 'netRevenue', 'lastOrder',
   'daysSinceLastOrder'];
 
@@ -63,9 +83,12 @@ function packOf(result, key) {
   return pack;
 }
 
+const isVisitorPack = (pack) => pack.population === 'visitors';
+
 /** Every column a member row of `pack` can have. */
 export function memberColumnKeys(pack) {
-  return [...Object.keys(CUSTOMER_COLUMNS), ...Object.keys(GROUP_COLUMNS), ...Object.keys(pack.memberColumns)];
+  return [...(isVisitorPack(pack) ? Object.keys(VISITOR_COLUMNS) : []), ...Object.keys(CUSTOMER_COLUMNS),
+    ...Object.keys(GROUP_COLUMNS), ...Object.keys(pack.memberColumns)];
 }
 
 /**
@@ -76,7 +99,8 @@ export function memberColumnKeys(pack) {
  */
 export function segmentMembers(result, { pack: packKey, groups, columns } = {}) {
   const pack = packOf(result, packKey);
-  const keys = columns ?? [...DEFAULT_COLUMNS, ...Object.keys(pack.memberColumns)];
+  const visitors = isVisitorPack(pack) ? result.visitors : null;
+  const keys = columns ?? [...(visitors ? DEFAULT_VISITOR_COLUMNS : DEFAULT_COLUMNS), ...Object.keys(pack.memberColumns)];
   const known = new Set(memberColumnKeys(pack));
   for (const key of keys) {
     if (!known.has(key)) throw new OrderlensError(`segment export: unknown column "${key}"; expected one of ${[...known].join(', ')}`, 'bad_option');
@@ -91,7 +115,11 @@ export function segmentMembers(result, { pack: packKey, groups, columns } = {}) 
     }
   }
   const readers = keys.map((key) => {
-    if (key in CUSTOMER_COLUMNS) return (i) => CUSTOMER_COLUMNS[key](result.columns, i);
+    if (key in VISITOR_COLUMNS) return (i) => VISITOR_COLUMNS[key](visitors, i);
+    if (key in CUSTOMER_COLUMNS) {
+      if (!visitors) return (i) => CUSTOMER_COLUMNS[key](result.columns, i);
+      return (i) => (visitors.customerRow[i] < 0 ? null : CUSTOMER_COLUMNS[key](result.columns, visitors.customerRow[i]));
+    }
     if (key in GROUP_COLUMNS) return (i) => GROUP_COLUMNS[key](pack.groups[pack.groupOf[i]]);
     const column = pack.memberColumns[key];
     return (i) => (Number.isNaN(column[i]) ? null : column[i]);

@@ -139,6 +139,22 @@ class OrderlensWorker {
     return reviveClvArraysResult((await this.request({ op: 'clvFit', arrays, options })).value);
   }
 
+  /**
+   * As Orderlens.loadEvents() for a File, Blob, byte array or string; resolves to a
+   * RemoteEventLog to pass to RemoteDataset#segments({events}).
+   */
+  async loadEvents(input, options = {}) {
+    const { onProgress, signal, chunkSize, ...eventOptions } = options;
+    signal?.throwIfAborted();
+    const isBlob = typeof Blob !== 'undefined' && input instanceof Blob;
+    if (!isBlob && !(input instanceof ArrayBuffer) && !ArrayBuffer.isView(input) && typeof input !== 'string') {
+      throw new OrderlensError('loadEvents in a Worker takes a File, Blob, byte array or string', 'bad_option');
+    }
+    if (eventOptions.fileName === undefined && inputName(input)) eventOptions.fileName = inputName(input);
+    const result = await this.request({ op: 'loadEvents', input, options: { ...eventOptions, chunkSize } });
+    return new RemoteEventLog(this, result.events, result.diagnostics);
+  }
+
   /** As Orderlens#encodeCp949 (computed in the Worker). */
   async encodeCp949(text) {
     return (await this.request({ op: 'encodeCp949', text: String(text) })).value;
@@ -182,7 +198,10 @@ class RemoteDataset {
   }
 
   async segments(options = {}) {
-    return (await this.#client.request({ op: 'segments', dataset: this.#handle, options })).value;
+    const { events, ...rest } = options;
+    if (events !== undefined && !(events instanceof RemoteEventLog)) throw new OrderlensError('segments: options.events must come from loadEvents() of the same worker', 'bad_option');
+    const message = { op: 'segments', dataset: this.#handle, options: events ? { ...rest, eventsHandle: events._handle } : rest };
+    return (await this.#client.request(message)).value;
   }
 
   stats() {
@@ -191,5 +210,20 @@ class RemoteDataset {
 
   async dispose() {
     await this.#client.request({ op: 'dispose', dataset: this.#handle });
+  }
+}
+
+/** A website events file living in the Worker (see OrderlensWorker#loadEvents). */
+class RemoteEventLog {
+  #client;
+
+  constructor(client, handle, diagnostics) {
+    this.#client = client;
+    this._handle = handle;
+    this.diagnostics = diagnostics;
+  }
+
+  async dispose() {
+    await this.#client.request({ op: 'disposeEvents', events: this._handle });
   }
 }

@@ -7,6 +7,7 @@ import { segmentsTransfer } from './segments.js';
 
 let orderlens = null;
 const datasets = new Map();  // handle -> Dataset
+const eventLogs = new Map(); // handle -> EventLog
 const sessions = new Map();  // handle -> IngestSession (streamed from the main thread)
 const loads = new Map();     // request id -> AbortController
 let nextHandle = 1;
@@ -83,8 +84,21 @@ async function handle(message) {
       const result = orderlens.clvFit(message.arrays, message.options);
       return { value: { ...result }, transfer: columnsTransfer(result.columns) };
     }
+    case 'loadEvents': {
+      const events = await orderlens.loadEvents(message.input, message.options);
+      const handleId = nextHandle++;
+      eventLogs.set(handleId, events);
+      return { events: handleId, diagnostics: events.diagnostics };
+    }
+    case 'disposeEvents':
+      eventLogs.get(message.events)?.dispose();
+      eventLogs.delete(message.events);
+      return {};
     case 'segments': {
-      const result = datasetOf(message.dataset).segments(message.options);
+      const { eventsHandle, ...options } = message.options ?? {};
+      if (eventsHandle !== undefined && !eventLogs.has(eventsHandle)) throw new OrderlensError('this events file has been disposed', 'invalid_state');
+      const events = eventsHandle === undefined ? undefined : eventLogs.get(eventsHandle);
+      const result = datasetOf(message.dataset).segments({ ...options, events });
       return { value: result, transfer: segmentsTransfer(result) };
     }
     case 'encodeCp949': {
