@@ -345,6 +345,141 @@ export interface ClvArraysResult {
   readonly customers: (ClvPredictions & { nextPurchaseIn: number | null })[];
 }
 
+// ------------------------------------------------------------------ website events (funnel)
+
+export interface EventLoadOptions extends Omit<LoadOptions, 'preset' | 'mapping' | 'headerLine' | 'decimalSeparator' | 'parallel'> {
+  layout?: 'auto' | 'ga4' | 'generic';
+  /** Where each role is found: a header name, a 1-based column number, a list, or null to unmap. */
+  mapping?: Partial<Record<'user' | 'pseudoId' | 'email' | 'event' | 'time' | 'date' | 'item', ColumnSpec>>;
+}
+
+/** The events ingestion's diagnostics (docs/events.md): rows, skipped rows by reason, visitors, events. */
+export interface EventDiagnostics {
+  file: string;
+  layout: { key: 'ga4' | 'generic'; name: string; detected: boolean };
+  rows: { read: number; used: number; skipped: number; repeatedEventRows: number };
+  skipped: IssueTally<string>[];
+  warnings: IssueTally<string>[];
+  visitors: { total: number; userId: number; pseudoId: number; email: number };
+  events: { total: number; pageView: number; productView: number; addToCart: number; purchase: number; other: number };
+  merged: { visitors: number; pseudoId: number; email: number };
+  firstDate: string | null;
+  lastDate: string | null;
+  [key: string]: unknown;
+}
+
+export declare class EventLog {
+  private constructor();
+  readonly diagnostics: EventDiagnostics;
+  dispose(): void;
+}
+
+// ------------------------------------------------------------------ segments
+
+export type PackKey = 'rfm' | 'repurchase' | 'funnel' | 'cycle' | 'crosssell' | 'tiers' | 'custom';
+export type ItemRef = { sku: string } | { name: string } | { category: string };
+
+/** A custom-segment condition (README "Custom segments"). */
+export type RuleCondition =
+  | { all: RuleCondition[] }
+  | { any: RuleCondition[] }
+  | { not: RuleCondition }
+  | { field: string; op: '=' | '!=' | '<' | '<=' | '>' | '>=' | 'between' | 'in'; value: number | string | Array<number | string> }
+  | { inSegment: string }
+  | { bought: ItemRef; withinDays?: number }
+  | { neverBought: ItemRef; withinDays?: number };
+
+export interface CustomSegment {
+  key: string;
+  name?: string | { en: string; ko?: string };
+  campaign?: string | { key?: string; en: string; ko?: string };
+  rule: RuleCondition;
+}
+
+export interface SegmentOptions {
+  packs?: PackKey | PackKey[];
+  endDate?: string;
+  rfm?: { scheme?: 'rf_grid' | 'shopify'; frequencyScores?: 'auto' | 'quintile' | 'absolute' };
+  cycle?: { cutoffDays?: number; cutoffMonths?: number };
+  tiers?: { revenueWeight?: number };
+  crossSell?: { a: ItemRef; b?: ItemRef; months?: number };
+  rules?: CustomSegment[] | { segments: CustomSegment[]; minSize?: number };
+  /** Groups with fewer members (but some) are flagged small (default 30). */
+  minSize?: number;
+  /** CLV options for rules reading pAlive, clv, expectedPurchases or churnProbability. */
+  clv?: Omit<ClvOptions, 'endDate' | 'calibrationEnd' | 'unit'>;
+  /** A website events file, for the funnel pack. */
+  events?: EventLog;
+}
+
+export interface SegmentGroup {
+  key: string;
+  name: { en: string; ko: string };
+  campaign: { key: string; en: string; ko: string };
+  members: number;
+  /** Members with a purchase (for the funnel: visitors joined to a customer). */
+  customers: number;
+  share: number;
+  revenue: number;
+  revenueShare: number;
+  orders: number;
+  avgRecencyDays: number | null;
+  /** Fewer members than minSize (but some). */
+  small: boolean;
+}
+
+export interface SegmentPack {
+  key: PackKey;
+  population: 'customers' | 'visitors';
+  members: number;
+  details: Record<string, unknown>;
+  notes: string[];
+  /** Per-member columns of this pack (e.g. r, f, m). */
+  columns: string[];
+  groups: SegmentGroup[];
+  /** Group index per member (customers in `SegmentsResult.columns` order, or visitors). */
+  groupOf: Uint8Array;
+  memberColumns: Record<string, Float64Array>;
+}
+
+export interface SegmentsResult {
+  endDate: string | null;
+  customers: number;
+  revenue: number;
+  minSize: number;
+  packs: SegmentPack[];
+  notes: string[];
+  columns: CustomerColumns & { daysSinceLastOrder: Int32Array };
+  /** The funnel pack's visitors, with the customer row each joined (-1: none). */
+  visitors?: { count: number; id: string[]; idKind: Array<'userId' | 'pseudoId' | 'email'>; email: string[]; customerRow: Int32Array };
+}
+
+export interface SegmentMembersOptions {
+  pack: PackKey;
+  groups?: string[];
+  columns?: string[];
+}
+
+export interface SegmentExportOptions extends SegmentMembersOptions {
+  format?: 'csv' | 'json';
+  /** CSV only; CP949 for old Excel (no BOM). */
+  encoding?: 'utf-8' | 'cp949';
+}
+
+export interface SegmentFile {
+  bytes: Uint8Array;
+  text: string;
+  rows: number;
+  /** Characters CP949 cannot represent, written as '?'. */
+  unmappable: number;
+  mimeType: string;
+  fileName: string;
+}
+
+export function segmentMembers(result: SegmentsResult, options: SegmentMembersOptions): { columns: string[]; rows: Record<string, string | number | null>[] };
+export function segmentMembersCsv(result: SegmentsResult, options: SegmentMembersOptions & { bom?: boolean }): string;
+export function memberColumnKeys(pack: SegmentPack): string[];
+
 export type ErrorCode =
   | 'empty_file' | 'not_text' | 'no_header' | 'no_data_rows' | 'record_too_large' | 'bad_option' | 'aborted'
   | 'invalid_state' | 'out_of_memory' | 'internal' | 'file_unreadable'
@@ -376,6 +511,8 @@ export declare class Dataset {
   customerColumns(options?: SummaryOptions): CustomerColumns;
   /** Customer lifetime value: model fits, per-customer predictions, optional holdout. */
   clv(options?: ClvOptions): ClvResult;
+  /** Customer segments: RFM, repurchase, funnel, purchase cycle, cross-sell, tiers, custom rules. */
+  segments(options?: SegmentOptions): SegmentsResult;
   stats(): DatasetStats;
   dispose(): void;
 }
@@ -394,6 +531,11 @@ export interface Orderlens {
   simulateCustomers(options: SimulationOptions): { frequency: Float64Array; recency: Float64Array; T: Float64Array; monetary: Float64Array };
   /** The CLV models on bare per-customer arrays (lifetimes' summary). */
   clvFit(arrays: ClvArrays, options?: ClvArraysOptions): ClvArraysResult;
+  /** Reads a website events file (GA4 export or user/event/time table) for the funnel pack. */
+  loadEvents(input: LoadInput, options?: EventLoadOptions): Promise<EventLog>;
+  /** One pack's members as a CSV or JSON file. */
+  exportSegments(result: SegmentsResult, options: SegmentExportOptions): SegmentFile;
+  encodeCp949(text: string): { bytes: Uint8Array; unmappable: number };
 }
 
 export interface CreateOptions {
@@ -410,7 +552,13 @@ export interface RemoteDataset {
   customers(options?: SummaryOptions): Promise<CustomerSummary[]>;
   customerColumns(options?: SummaryOptions): Promise<CustomerColumns>;
   clv(options?: ClvOptions): Promise<ClvResult>;
+  segments(options?: Omit<SegmentOptions, 'events'> & { events?: RemoteEventLog }): Promise<SegmentsResult>;
   stats(): Promise<DatasetStats>;
+  dispose(): Promise<void>;
+}
+
+export interface RemoteEventLog {
+  readonly diagnostics: EventDiagnostics;
   dispose(): Promise<void>;
 }
 
@@ -423,6 +571,9 @@ export interface OrderlensWorker {
   readonly version: string;
   load(input: LoadInput, options?: WorkerLoadOptions): Promise<RemoteDataset>;
   clvFit(arrays: ClvArrays, options?: ClvArraysOptions): Promise<ClvArraysResult>;
+  loadEvents(input: Blob | ArrayBuffer | ArrayBufferView | string, options?: Omit<EventLoadOptions, 'signal'>): Promise<RemoteEventLog>;
+  exportSegments(result: SegmentsResult, options: SegmentExportOptions): Promise<SegmentFile>;
+  encodeCp949(text: string): Promise<{ bytes: Uint8Array; unmappable: number }>;
   terminate(): Promise<number> | void;
 }
 

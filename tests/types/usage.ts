@@ -71,3 +71,28 @@ async function main(file: File, bytes: Uint8Array, signal: AbortSignal): Promise
 }
 
 void main;
+
+async function segmentsUsage(bytes: Uint8Array): Promise<void> {
+  const ol = await createOrderlens();
+  const dataset = await ol.load(bytes, { fileName: 'orders.csv' });
+  const events = await ol.loadEvents(bytes, { fileName: 'events.csv', layout: 'ga4' });
+  const visitors: number = events.diagnostics.visitors.total;
+  const result = dataset.segments({
+    packs: ['rfm', 'funnel', 'custom'],
+    rfm: { scheme: 'shopify' },
+    crossSell: { a: { sku: 'A-1' }, b: { category: 'Shoes' }, months: 3 },
+    rules: { minSize: 50, segments: [{ key: 'vip', rule: { all: [{ field: 'revenue', op: '>=', value: 500000 }, { inSegment: 'rfm.champions' }] } }] },
+    events,
+  });
+  const champions = result.packs[0].groups.find((g) => g.key === 'champions');
+  const share: number | undefined = champions?.revenueShare;
+  const group: number = result.packs[0].groupOf[0];
+  const file = ol.exportSegments(result, { pack: 'rfm', groups: ['champions'], encoding: 'cp949' });
+  const bytesOut: Uint8Array = file.bytes;
+  console.log(visitors, share, group, bytesOut.length, result.visitors?.customerRow[0]);
+  // @ts-expect-error: not a pack
+  dataset.segments({ packs: ['nope'] });
+  // @ts-expect-error: export needs a pack
+  ol.exportSegments(result, { format: 'csv' });
+}
+console.log(segmentsUsage);
