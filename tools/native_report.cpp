@@ -4,6 +4,8 @@
 //
 //   orderlens_native <file> [--options JSON] [--summary JSON] [--clv JSON] [--chunk BYTES]
 // With --clv the output is {diagnostics, clv, customers} with the CLV predictions per customer.
+// With --segments JSON [--events FILE] it is {diagnostics, segments, members}: the segmentation
+// JSON and, per pack, every member's group key and column values (for native/WASM comparisons).
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -13,11 +15,29 @@
 #include <nlohmann/json.hpp>
 
 #include "api/clv_json.hpp"
+#include "api/segments_json.hpp"
+#include "events/event_ingestor.hpp"
+#include "events/event_options.hpp"
 #include "api/report_json.hpp"
 #include "api/summary_options.hpp"
 #include "ingest/ingest_error.hpp"
 #include "ingest/ingestor.hpp"
 #include "util/civil_date.hpp"
+
+namespace {
+
+std::string read_whole_file(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) throw std::invalid_argument("cannot open " + path);
+  std::string bytes;
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
+  std::fclose(f);
+  return bytes;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace orderlens;
@@ -25,13 +45,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s <file> [--options JSON] [--summary JSON] [--clv JSON] [--chunk BYTES]\n", argv[0]);
     return 2;
   }
-  std::string options_json, summary_json, clv_options_json;
-  bool clv = false;
+  std::string options_json, summary_json, clv_options_json, segments_json, events_file;
+  bool clv = false, segments = false;
   std::size_t chunk = 1 << 20;
   for (int i = 2; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--options")) options_json = argv[i + 1];
     else if (!std::strcmp(argv[i], "--summary")) summary_json = argv[i + 1];
     else if (!std::strcmp(argv[i], "--clv")) clv_options_json = argv[i + 1], clv = true;
+    else if (!std::strcmp(argv[i], "--segments")) segments_json = argv[i + 1], segments = true;
+    else if (!std::strcmp(argv[i], "--events")) events_file = argv[i + 1];
     else if (!std::strcmp(argv[i], "--chunk")) {
       const char* end = argv[i + 1] + std::strlen(argv[i + 1]);
       if (std::from_chars(argv[i + 1], end, chunk).ptr != end) {
@@ -61,6 +83,29 @@ int main(int argc, char** argv) {
       const clv::ClvAnalysis analysis = clv::analyze_clv(*result.dataset, clv_options);
       out["clv"] = clv_json(analysis, clv_options);
       out["customers"] = clv_customers_json(*result.dataset, analysis);
+      std::puts(out.dump(1).c_str());
+      return 0;
+    }
+    if (segments) {
+      std::optional<EventIngestResult> events;
+      if (!events_file.empty()) {
+        EventIngestor event_ingestor(parse_event_ingest_options(R"({"fileName":"events"})"));
+        event_ingestor.push(read_whole_file(events_file));
+        events = event_ingestor.finish();
+      }
+      const segments::Segmentation s = segments::segment_customers(*result.dataset, parse_segmentation_options(segments_json),
+                                                                   events ? events->log.get() : nullptr);
+      out["segments"] = segmentation_json(s);
+      nlohmann::ordered_json members;
+      for (const segments::PackResult& p : s.packs) {
+        nlohmann::ordered_json pack;
+        nlohmann::ordered_json groups = nlohmann::ordered_json::array();
+        for (std::uint8_t g : p.group_of) groups.push_back(p.groups[g].key);
+        pack["groups"] = groups;
+        for (const segments::MemberColumn& c : p.columns) pack[c.key] = c.values;
+        members[p.key] = pack;
+      }
+      out["members"] = members;
       std::puts(out.dump(1).c_str());
       return 0;
     }
