@@ -1,11 +1,13 @@
-// Product affinity on a hand-made export whose counts and ratios are worked out below, and the
-// rule selection (min_count, top_n, rank_by, end_day).
+// Product affinity on a hand-made export whose counts and ratios are worked out below, the rule
+// selection (min_count, top_n, rank_by, end_day), and the options and results as JSON.
 #include <doctest.h>
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "api/affinity_json.hpp"
+#include "ingest/ingest_error.hpp"
 #include "ingest/ingest_options.hpp"
 #include "ingest/ingestor.hpp"
 #include "segments/affinity.hpp"
@@ -246,5 +248,77 @@ TEST_CASE("affinity selection: minCount, topN and rankBy") {
     CHECK(r.baskets == 9);    // o7 (01-10) and o12 (01-12) left out
     CHECK(r.sequences == 2);  // c1, and c2 whose second day is the end day; c3 and c6 keep one day
     CHECK(r.basket_count == std::vector<std::uint32_t>{5, 5, 4, 3, 0});
+  }
+}
+
+TEST_CASE("affinity JSON: options echoed, rules with item keys and names") {
+  const AffinityOptions o =
+      parse_affinity_options(R"({"minCount": 2, "topN": 1, "rankBy": "confidence", "endDate": "2024-01-31"})");
+  const nlohmann::ordered_json j = affinity_json(product_affinity(shop(), o));
+  CHECK(j["level"] == "product");
+  CHECK(j["baskets"] == 11);
+  CHECK(j["sequences"] == 4);
+  CHECK(j["minCount"] == 2);
+  CHECK(j["topN"] == 1);
+  CHECK(j["rankBy"] == "confidence");
+  CHECK(j["endDate"] == "2024-01-31");
+  REQUIRE(j["coPurchase"].size() == 4);
+  const nlohmann::ordered_json& first = j["coPurchase"][0];
+  CHECK(first.dump() ==
+        nlohmann::ordered_json{{"antecedent", {{"key", "A"}, {"name", "Coffee"}}},
+                               {"consequent", {{"key", "B"}, {"name", "Mug"}}},
+                               {"count", 4},
+                               {"support", 4.0 / 11},
+                               {"confidence", 4.0 / 7},
+                               {"lift", 22.0 / 21}}
+            .dump());
+  REQUIRE(j["nextPurchase"].size() == 3);  // A->A, B->A, E->A reach count 2
+  CHECK(j["nextPurchase"][2]["antecedent"]["name"] == "Cookie");
+  CHECK(affinity_json(product_affinity(shop(), AffinityOptions{}))["endDate"].is_null());
+}
+
+TEST_CASE("affinity options: parsed values and defaults") {
+  const AffinityOptions d = parse_affinity_options("  ");
+  CHECK(d.level == AffinityLevel::Product);
+  CHECK(d.min_count == 3);
+  CHECK(d.top_n == 5);
+  CHECK(d.rank_by == AffinityRank::Lift);
+  CHECK(!d.end_day);
+  const AffinityOptions o =
+      parse_affinity_options(R"({"level": "category", "minCount": 2, "topN": 0, "rankBy": "count",
+                                 "endDate": "2024-01-09"})");
+  CHECK(o.level == AffinityLevel::Category);
+  CHECK(o.min_count == 2);
+  CHECK(o.top_n == 0);
+  CHECK(o.rank_by == AffinityRank::Count);
+  CHECK(o.end_day == days_from_civil(2024, 1, 9));
+  CHECK(parse_affinity_options(R"({"level": null, "topN": 10})").top_n == 10);
+}
+
+TEST_CASE("affinity options: bad values are BadOption errors naming the key") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {R"({"level": "brand"})", "options.level: expected \"product\" or \"category\""},
+      {R"({"level": 1})", "options.level: expected"},
+      {R"({"minCount": 0})", "options.minCount: expected a whole number"},
+      {R"({"minCount": 2.5})", "options.minCount: expected a whole number"},
+      {R"({"minCount": "3"})", "options.minCount: expected a whole number"},
+      {R"({"topN": -1})", "options.topN: expected a whole number"},
+      {R"({"topN": true})", "options.topN: expected a whole number"},
+      {R"({"rankBy": "support"})", "options.rankBy: expected \"lift\", \"confidence\" or \"count\""},
+      {R"({"endDate": "last week"})", "options.endDate: expected a date"},
+      {R"({"endDate": 20240109})", "options.endDate: expected a date"},
+      {R"({"minimumCount": 3})", "options.minimumCount: unknown option"},
+      {R"([1, 2])", "affinity options: expected a JSON object"},
+      {R"({"level": )", "affinity options: expected a JSON object"},
+  };
+  for (const auto& [json, message] : cases) {
+    INFO(json);
+    try {
+      parse_affinity_options(json);
+      FAIL("accepted");
+    } catch (const IngestError& e) {
+      CHECK(e.code() == IngestErrorCode::BadOption);
+      CHECK(std::string(e.what()).rfind(message, 0) == 0);
+    }
   }
 }
