@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest/ingest_error.hpp"
+#include "segments/affinity.hpp"
 #include "segments/repurchase.hpp"
 
 namespace orderlens::segments {
@@ -15,6 +16,47 @@ bool wanted(const SegmentationOptions& o, const std::string& key) {
 
 bool referenced(const SegmentationOptions& o, const std::string& key) {
   return o.rules && o.rules->packs_referenced.count(key);
+}
+
+// Cross-sell pairs A -> B (A != B) from next-purchase affinity at product level, best lift first.
+std::vector<AffinityRule> suggested_pairs(const AffinityResult& affinity, std::size_t limit) {
+  std::vector<AffinityRule> pairs;
+  for (const AffinityRule& rule : affinity.next_purchase)
+    if (rule.antecedent != rule.consequent) pairs.push_back(rule);
+  std::stable_sort(pairs.begin(), pairs.end(), [](const AffinityRule& x, const AffinityRule& y) {
+    if (x.lift != y.lift) return x.lift > y.lift;
+    return x.count > y.count;
+  });
+  if (pairs.size() > limit) pairs.resize(limit);
+  return pairs;
+}
+
+// The cross-sell pack for `options`, or, without A, for the best suggested pair (with the
+// suggestions in its details); nullopt with a note when there is none.
+std::optional<PackResult> cross_sell(const Dataset& dataset, const CustomerBase& base, const SegmentationOptions& options,
+                                     std::vector<std::string>& notes) {
+  if (options.cross_sell) return cross_sell_pack(base, *options.cross_sell);
+  AffinityOptions affinity_options;
+  affinity_options.end_day = base.end_day;
+  const AffinityResult affinity = product_affinity(dataset, affinity_options);
+  const std::vector<AffinityRule> pairs = suggested_pairs(affinity, 5);
+  if (pairs.empty()) {
+    notes.push_back("No cross-sell pair to suggest: no two products were bought on consecutive purchase days by at least " +
+                    std::to_string(affinity_options.min_count) + " customers. Name A (and B) in options.crossSell.");
+    return std::nullopt;
+  }
+  auto item = [&](std::uint32_t id) { return ItemRef{ItemRef::Kind::Sku, affinity.item_keys[id]}; };
+  PackResult pack = cross_sell_pack(base, CrossSellOptions{item(pairs[0].antecedent), item(pairs[0].consequent), 3});
+  nlohmann::ordered_json suggestions = nlohmann::ordered_json::array();
+  for (const AffinityRule& r : pairs)
+    suggestions.push_back({{"a", affinity.item_keys[r.antecedent]}, {"aName", affinity.item_names[r.antecedent]},
+                           {"b", affinity.item_keys[r.consequent]}, {"bName", affinity.item_names[r.consequent]},
+                           {"customers", r.count}, {"confidence", r.confidence}, {"lift", r.lift}});
+  pack.details["suggested"] = true;
+  pack.details["suggestions"] = suggestions;
+  pack.notes.push_back("A and B are the best next-purchase pair (highest lift among pairs bought by at least " +
+                       std::to_string(affinity_options.min_count) + " customers); set options.crossSell to choose.");
+  return pack;
 }
 
 }  // namespace
@@ -45,13 +87,8 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
     }
   }
   if (need("cycle")) computed.push_back(cycle_pack(base, options.cycle));
-  if (need("crosssell")) {
-    if (options.cross_sell) {
-      computed.push_back(cross_sell_pack(base, *options.cross_sell));
-    } else if (!options.packs.empty() || referenced(options, "crosssell")) {
-      result.notes.push_back("The cross-sell pack needs a product or category A (crossSell.a), and optionally B.");
-    }
-  }
+  if (need("crosssell"))
+    if (std::optional<PackResult> pack = cross_sell(dataset, base, options, result.notes)) computed.push_back(std::move(*pack));
   if (need("tiers")) computed.push_back(tiers_pack(base, options.tiers));
 
   if (options.rules && wanted(options, "custom")) {

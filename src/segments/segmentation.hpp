@@ -27,7 +27,7 @@ struct SegmentationOptions {
   RfmOptions rfm;
   CycleOptions cycle;
   TierOptions tiers;
-  std::optional<CrossSellOptions> cross_sell;  // without it: A -> B suggested by next-purchase affinity
+  std::optional<CrossSellOptions> cross_sell;  // without it: the best next-purchase pair A -> B (affinity)
   std::optional<RuleSet> rules;
   std::uint64_t min_size = 30;  // groups with fewer members (but some) get a small-segment warning
   clv::ClvOptions clv;          // for rules that read predicted CLV or P(alive)

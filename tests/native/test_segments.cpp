@@ -251,6 +251,13 @@ TEST_CASE("cross-sell: bought A within n months and never B; bought C within n m
   CHECK(p.totals[0].members == 3);
   CHECK(groups_of(c, "crosssell").at("C8") == "bought");
   CHECK(groups_of(c, "crosssell").at("C9") == "other");  // X on 04-15 is before the window
+  // Without A and B the pack takes the best next-purchase pair bought by >= 3 customers. Here the
+  // only pairs A != B on consecutive purchase days are Y -> A (C5, C10), Y -> B and B -> A (C2),
+  // B -> Y (C10) and Y -> Y: none reaches 3 customers, so there is no suggestion, and a note.
+  const Segmentation auto_pair = run(R"({"packs":["crosssell"]})");
+  CHECK(auto_pair.packs.empty());
+  REQUIRE(auto_pair.notes.size() == 1);
+  CHECK(auto_pair.notes[0].find("No cross-sell pair to suggest") == 0);
   CHECK_THROWS_WITH_AS(run(R"({"crossSell":{"a":{"sku":"NOPE"}}})"),
                        doctest::Contains("crossSell.a: no product with SKU \"NOPE\""), std::invalid_argument);
 }
