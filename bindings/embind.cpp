@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "api/affinity_json.hpp"
 #include "api/clv_json.hpp"
 #include "api/events_json.hpp"
 #include "api/report_json.hpp"
@@ -432,6 +433,15 @@ val segments_analyze(int dataset, std::string options_json, int events) {
   });
 }
 
+// {json}: product affinity (co-purchase and next-purchase association rules).
+val affinity_analyze(int dataset, std::string options_json) {
+  return with_dataset(dataset, [&](const Dataset& ds) {
+    val r = val::object();
+    r.set("json", affinity_json(product_affinity(ds, parse_affinity_options(options_json))).dump());
+    return r;
+  });
+}
+
 // {bytes, unmappable}: `text` (UTF-8) in CP949.
 val encode_cp949_text(std::string text) {
   return guarded([&] {
@@ -472,6 +482,7 @@ EMSCRIPTEN_BINDINGS(orderlens) {
   emscripten::function("clvFitArrays", &clv_fit_arrays);
   emscripten::function("simulateCustomers", &simulate_customers);
   emscripten::function("segmentsAnalyze", &segments_analyze);
+  emscripten::function("affinityAnalyze", &affinity_analyze);
   emscripten::function("eventsBegin", &events_begin);
   emscripten::function("eventsPush", &events_push);
   emscripten::function("eventsFinish", &events_finish);

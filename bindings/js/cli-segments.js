@@ -115,3 +115,35 @@ export function segmentsJson(r) {
     ...(funnel ? { visitors: segmentMembers(r, { pack: funnel.key, columns: ['visitorId', 'visitorKind', 'id', 'group'] }).rows } : {}),
   };
 }
+
+export const AFFINITY_VALUE_OPTIONS = ['level', 'min-count', 'rank-by'];
+
+/** CLI options -> Dataset#affinity options. */
+export function affinityOptions(opts, fail) {
+  const o = {};
+  if (opts.level) {
+    if (!['product', 'category'].includes(opts.level)) fail('--level must be product or category');
+    o.level = opts.level;
+  }
+  if (opts['rank-by']) {
+    if (!['lift', 'confidence', 'count'].includes(opts['rank-by'])) fail('--rank-by must be lift, confidence or count');
+    o.rankBy = opts['rank-by'];
+  }
+  const minCount = wholeNumber(opts, 'min-count', fail);
+  if (minCount) o.minCount = minCount;
+  if (opts.top !== undefined) o.topN = Number(opts.top);
+  if (opts['end-date']) o.endDate = opts['end-date'];
+  return o;
+}
+
+export function affinityTextReport(file, a) {
+  const ruleRows = (rules) => rules.map((r) => [r.antecedent.name || r.antecedent.key, r.consequent.name || r.consequent.key,
+    fmt(r.count), pct(r.support), pct(r.confidence), fmt(r.lift)]);
+  const header = (what) => ['if bought', what, 'count', 'support', 'confidence', 'lift'];
+  const lines = [`${file} — ${a.level} affinity: ${fmt(a.baskets)} baskets (purchase orders), ${fmt(a.sequences)} customers with 2+ purchase days; rules seen at least ${a.minCount} times, top ${a.topN || 'all'} per ${a.level} by ${a.rankBy}`];
+  lines.push('', 'Bought together (same order):');
+  lines.push(...(a.coPurchase.length ? table(header('also bought'), ruleRows(a.coPurchase), { rightFrom: 2, indent: '  ' }) : ['  (none)']));
+  lines.push('', 'Bought next (on the next purchase day):');
+  lines.push(...(a.nextPurchase.length ? table(header('then bought'), ruleRows(a.nextPurchase), { rightFrom: 2, indent: '  ' }) : ['  (none)']));
+  return lines.join('\n');
+}

@@ -7,7 +7,8 @@ import { createOrderlens, OrderlensError } from './index.js';
 import { toCsv } from './csv-writer.js';
 import { fmt, table } from './cli-format.js';
 import { clvOptions, clvTextReport, CLV_VALUE_OPTIONS, writeClvCsv } from './cli-clv.js';
-import { SEGMENT_VALUE_OPTIONS, segmentOptions, segmentsJson, segmentsTextReport, writeCustomerGroupsCsv } from './cli-segments.js';
+import { AFFINITY_VALUE_OPTIONS, affinityOptions, affinityTextReport, SEGMENT_VALUE_OPTIONS, segmentOptions, segmentsJson,
+  segmentsTextReport, writeCustomerGroupsCsv } from './cli-segments.js';
 
 const HELP = `orderlens — customer analytics for shop order exports, computed on your device
 
@@ -15,6 +16,7 @@ Usage:
   orderlens report <orders.csv> [options]
   orderlens clv <orders.csv> [clv options] [options]
   orderlens segments <orders.csv> [segment options] [options]
+  orderlens affinity <orders.csv> [affinity options] [options]
 
 report reads the export (Shopify, WooCommerce, Cafe24, Naver Smartstore, Stripe or any table with
 a customer, a date and an amount), explains what was read and skipped, and summarizes customers.
@@ -41,6 +43,14 @@ segment options:
   --lang en|ko           group names and campaigns in English (default) or Korean
   --out FILE             write every customer's group per pack as CSV (UTF-8 with BOM, Excel-safe)
   --out-encoding NAME    utf-8 (default) or cp949 (for old Excel)
+
+affinity lists the products bought together (same order) and bought next (on the customer's
+next purchase day), with support, confidence and lift.
+
+affinity options:
+  --level NAME           product (default) or category
+  --min-count N          drop rules seen fewer than N times (default 3)
+  --rank-by NAME         lift (default), confidence or count; --top N rules per product (default 5)
 
 clv options:
   --model NAME           bgnbd (default), mbgnbd, pnbd (Pareto/NBD)
@@ -74,7 +84,7 @@ Options:
 Exit status: 0 done, 1 the file could not be read, 2 wrong usage.`;
 
 const VALUE_OPTIONS = new Set(['preset', 'encoding', 'delimiter', 'mapping', 'header-line', 'date-order', 'decimal', 'unit',
-  'end-date', 'top', 'customers-csv', ...CLV_VALUE_OPTIONS, ...SEGMENT_VALUE_OPTIONS]);
+  'end-date', 'top', 'customers-csv', ...CLV_VALUE_OPTIONS, ...SEGMENT_VALUE_OPTIONS, ...AFFINITY_VALUE_OPTIONS]);
 const FLAG_OPTIONS = new Set(['json', 'md', 'help', 'version']);
 
 const CUSTOMER_COLUMNS = ['id', 'idKind', 'email', 'name', 'orders', 'repeatOrders', 'firstOrder', 'lastOrder',
@@ -281,6 +291,16 @@ async function segments(file, opts) {
   dataset.dispose();
 }
 
+async function affinity(file, opts) {
+  const options = affinityOptions(opts, (message) => { throw new UsageError(message); });
+  const ol = await createOrderlens();
+  const dataset = await ol.loadFile(file, ingestOptions(opts, file));
+  const result = dataset.affinity(options);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ diagnostics: dataset.diagnostics, affinity: result }, null, 1)}\n`);
+  else process.stdout.write(`${affinityTextReport(path.basename(file), result)}\n`);
+  dataset.dispose();
+}
+
 async function main(argv) {
   const { positional, opts } = parseArgs(argv);
   if (opts.version) {
@@ -293,7 +313,7 @@ async function main(argv) {
     return opts.help ? 0 : 2;
   }
   const [command, file, ...rest] = positional;
-  if (!['report', 'clv', 'segments'].includes(command)) throw new UsageError(`unknown command "${command}" (expected: report, clv or segments)`);
+  if (!['report', 'clv', 'segments', 'affinity'].includes(command)) throw new UsageError(`unknown command "${command}" (expected: report, clv, segments or affinity)`);
   if (!file) throw new UsageError(`${command} needs a file: orderlens ${command} <orders.csv>`);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (opts.json && opts.md) throw new UsageError('choose one of --json and --md');
@@ -306,6 +326,7 @@ async function main(argv) {
   }
   if (command === 'clv') await clv(file, opts);
   else if (command === 'segments') await segments(file, opts);
+  else if (command === 'affinity') await affinity(file, opts);
   else await report(file, opts);
   return 0;
 }

@@ -412,6 +412,39 @@ export interface SegmentOptions {
   events?: EventLog;
 }
 
+export interface AffinityOptions {
+  level?: 'product' | 'category';
+  /** Rules bought together by fewer baskets / customers are dropped (default 3). */
+  minCount?: number;
+  /** Rules kept per antecedent (default 5; 0: all). */
+  topN?: number;
+  rankBy?: 'lift' | 'confidence' | 'count';
+  endDate?: string;
+}
+
+export interface AffinityRule {
+  antecedent: { key: string; name: string };
+  consequent: { key: string; name: string };
+  count: number;
+  support: number;
+  confidence: number;
+  lift: number;
+}
+
+export interface AffinityResult {
+  level: 'product' | 'category';
+  /** Purchase orders with at least one item. */
+  baskets: number;
+  /** Customers with at least two purchase days with items. */
+  sequences: number;
+  minCount: number;
+  topN: number;
+  rankBy: 'lift' | 'confidence' | 'count';
+  endDate: string | null;
+  coPurchase: AffinityRule[];
+  nextPurchase: AffinityRule[];
+}
+
 export interface SegmentGroup {
   key: string;
   name: { en: string; ko: string };
@@ -513,6 +546,8 @@ export declare class Dataset {
   clv(options?: ClvOptions): ClvResult;
   /** Customer segments: RFM, repurchase, funnel, purchase cycle, cross-sell, tiers, custom rules. */
   segments(options?: SegmentOptions): SegmentsResult;
+  /** Product affinity: co-purchase and next-purchase association rules. */
+  affinity(options?: AffinityOptions): AffinityResult;
   stats(): DatasetStats;
   dispose(): void;
 }
@@ -553,6 +588,7 @@ export interface RemoteDataset {
   customerColumns(options?: SummaryOptions): Promise<CustomerColumns>;
   clv(options?: ClvOptions): Promise<ClvResult>;
   segments(options?: Omit<SegmentOptions, 'events'> & { events?: RemoteEventLog }): Promise<SegmentsResult>;
+  affinity(options?: AffinityOptions): Promise<AffinityResult>;
   stats(): Promise<DatasetStats>;
   dispose(): Promise<void>;
 }

@@ -407,6 +407,17 @@ export class Dataset {
     return segmentsResult(unwrap(this.#module.segmentsAnalyze(this.#handle, JSON.stringify(coreOptions), events ? events._handle() : 0)));
   }
 
+  /**
+   * Product affinity: co-purchase (same order) and next-purchase (next purchase day) rules with
+   * support, confidence and lift (docs/segments.md "Product affinity"). Options: level
+   * ('product' | 'category'), minCount (3), topN (5 per product), rankBy ('lift' | 'confidence' |
+   * 'count'), endDate.
+   */
+  affinity(options = {}) {
+    this.#ensureLive();
+    return JSON.parse(unwrap(this.#module.affinityAnalyze(this.#handle, JSON.stringify(options))).json);
+  }
+
   /** Memory held by this dataset's tables, and how many parts were read in parallel (1 or 2). */
   stats() {
     this.#ensureLive();

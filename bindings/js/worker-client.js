@@ -204,6 +204,10 @@ class RemoteDataset {
     return (await this.#client.request(message)).value;
   }
 
+  async affinity(options = {}) {
+    return (await this.#client.request({ op: 'affinity', dataset: this.#handle, options })).value;
+  }
+
   stats() {
     return this.#client.request({ op: 'stats', dataset: this.#handle });
   }

@@ -101,6 +101,8 @@ async function handle(message) {
       const result = datasetOf(message.dataset).segments({ ...options, events });
       return { value: result, transfer: segmentsTransfer(result) };
     }
+    case 'affinity':
+      return { value: datasetOf(message.dataset).affinity(message.options) };
     case 'encodeCp949': {
       const encoded = orderlens.encodeCp949(message.text);
       return { value: encoded, transfer: [encoded.bytes.buffer] };

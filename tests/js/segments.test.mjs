@@ -185,3 +185,24 @@ test('CLI: orderlens segments prints groups, writes per-customer groups, reads e
     (e) => e.status === 2 && /--pack must be one or more of/.test(e.stderr));
   fs.rmSync(tmp, { recursive: true });
 });
+
+test('affinity through the package and the CLI: next-purchase by category, worked out by hand', async () => {
+  const ds = await load(handShop);
+  const a = ds.affinity({ level: 'category', minCount: 1 });
+  // Customers with 2+ purchase days (categories per day): C1 Skin x4; C2 Hair, Skin, Skin; C4 Hair
+  // x3; C5 Hair, Skin; C10 Skin, Hair, Hair, Hair, Skin -> |S| = 5. Hair -> Skin on consecutive
+  // days: C2, C5, C10 = 3. Hair on a day followed by another: C2, C4, C5, C10 = 4. Skin after the
+  // first day: C1, C2, C5, C10 = 4. Confidence 3/4, lift (3/4) / (4/5) = 15/16, support 3/5.
+  assert.equal(a.sequences, 5);
+  assert.equal(a.baskets, 23);  // 24 orders, one cancelled
+  const rule = a.nextPurchase.find((r) => r.antecedent.key === 'Hair' && r.consequent.key === 'Skin');
+  assert.deepEqual({ count: rule.count, support: rule.support, confidence: rule.confidence, lift: rule.lift },
+    { count: 3, support: 0.6, confidence: 0.75, lift: 15 / 16 });
+  assert.deepEqual(a.coPurchase, []);  // every order has one line
+  assert.throws(() => ds.affinity({ level: 'brand' }), (e) => e.code === 'bad_option' && /^options\.level: expected/.test(e.message));
+  ds.dispose();
+  const json = JSON.parse(execFileSync(process.execPath, [cli, 'affinity', handShop, '--level', 'category', '--min-count', '1', '--json'], { encoding: 'utf8' }));
+  assert.deepEqual(json.affinity, a);
+  const text = execFileSync(process.execPath, [cli, 'affinity', handShop, '--level', 'category', '--min-count', '1'], { encoding: 'utf8' });
+  assert.match(text, /Hair +Skin +3 +60% +75% +0\.94/);
+});
