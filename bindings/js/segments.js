@@ -7,10 +7,19 @@ import { OrderlensError } from './errors.js';
 
 export function segmentsResult(core) {
   const result = JSON.parse(core.json);
-  // result.customers is the count (from the JSON); the per-customer columns go beside it.
-  const columns = customerColumnsFromCore(core);
-  columns.daysSinceLastOrder = Int32Array.from(core.lastDay, (day) => core.endDay - day);
-  result.columns = columns;
+  // result.customers is the count (from the JSON); the per-customer columns go beside it, decoded
+  // on first use (a quarter of a million ids, emails and dates cost more than the packs).
+  let columns;
+  Object.defineProperty(result, 'columns', {
+    enumerable: true,
+    get() {
+      if (!columns) {
+        columns = customerColumnsFromCore(core);
+        columns.daysSinceLastOrder = Int32Array.from(core.lastDay, (day) => core.endDay - day);
+      }
+      return columns;
+    },
+  });
   if (core.visitors) {
     // The funnel pack's members: website visitors, each with the customer row it joined (-1: none).
     const v = core.visitors;

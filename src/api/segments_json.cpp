@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "api/affinity_json.hpp"
 #include "api/clv_json.hpp"
 #include "api/summary_options.hpp"
 #include "ingest/ingest_error.hpp"
@@ -101,11 +102,18 @@ SegmentationOptions parse_segmentation_options(std::string_view text) {
       o.rules = parse_rules(v);
     } else if (key == "minSize") {
       o.min_size = static_cast<std::uint64_t>(whole_number(v, key, 0, 1000000000));
+    } else if (key == "affinity") {
+      if (v.is_boolean()) {
+        if (v.get<bool>()) o.affinity = AffinityOptions{};
+      } else {
+        if (!v.is_object()) bad(key, "true or an object of affinity options");
+        o.affinity = parse_affinity_options(v.dump());
+      }
     } else if (key == "clv") {
       if (!v.is_object()) bad(key, "an object of CLV options");
       o.clv = parse_clv_options(v.dump());
     } else {
-      bad(key, "no such option; expected endDate, packs, rfm, cycle, tiers, crossSell, rules, minSize or clv");
+      bad(key, "no such option; expected endDate, packs, rfm, cycle, tiers, crossSell, rules, minSize, affinity or clv");
     }
   }
   return o;
@@ -166,6 +174,7 @@ ojson segmentation_json(const Segmentation& result) {
     packs.push_back(pj);
   }
   out["packs"] = packs;
+  if (result.affinity) out["affinity"] = affinity_json(*result.affinity);
   out["notes"] = result.notes;
   return out;
 }

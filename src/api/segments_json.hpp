@@ -13,7 +13,8 @@ namespace orderlens {
 // {"endDate", "packs": [...], "rfm": {"scheme": "rf_grid"|"shopify", "frequencyScores":
 //  "auto"|"quintile"|"absolute"}, "cycle": {"cutoffDays" | "cutoffMonths"}, "tiers":
 //  {"revenueWeight"}, "crossSell": {"a": {"sku"|"name"|"category": ...}, "b": {...}, "months"},
-//  "rules": {...} (segments/rules.hpp), "minSize", "clv": {CLV options}}.
+//  "rules": {...} (segments/rules.hpp), "minSize", "clv": {CLV options}, "affinity": true or
+//  {affinity options} (computed once, reported as "affinity", and the source of cross-sell pairs)}.
 // Throws IngestError(BadOption) naming the option (rules: the JSON pointer).
 segments::SegmentationOptions parse_segmentation_options(std::string_view json);
 

@@ -42,6 +42,7 @@ CustomerBase customer_base(const Dataset& dataset, std::optional<std::int32_t> e
     base.days.erase(std::unique(base.days.begin() + start, base.days.end()), base.days.end());
     base.day_offsets[r + 1] = static_cast<std::uint32_t>(base.days.size());
   }
+  base.revenue_ascending = ascending(s.net_revenue);
   return base;
 }
 

@@ -10,6 +10,7 @@
 
 #include "model/customer_summary.hpp"
 #include "model/dataset.hpp"
+#include "segments/value_order.hpp"
 
 namespace orderlens::segments {
 
@@ -23,6 +24,7 @@ struct CustomerBase {
   std::vector<std::uint32_t> row_of_customer;  // CustomersTable index -> row, kNoRow without a purchase
   std::vector<std::uint32_t> day_offsets;      // row r's purchase days: days[day_offsets[r] .. day_offsets[r+1])
   std::vector<std::int32_t> days;              // distinct purchase days, ascending
+  std::vector<ValueRow> revenue_ascending;     // rows by net revenue: shared by RFM M and the tiers
 
   std::size_t size() const { return summary.size(); }
   std::span<const std::int32_t> purchase_days(std::size_t row) const {

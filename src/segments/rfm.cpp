@@ -1,23 +1,21 @@
 #include "segments/rfm.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 #include "segments/group_catalog.hpp"
 
 namespace orderlens::segments {
 
-std::vector<std::uint8_t> quintile_scores(std::span<const double> values) {
-  const std::size_t n = values.size();
-  std::vector<std::uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return values[a] < values[b]; });
+std::vector<std::uint8_t> quintile_scores(std::span<const double> values) { return quintile_scores(ascending(values)); }
+
+std::vector<std::uint8_t> quintile_scores(const std::vector<ValueRow>& order) {
+  const std::size_t n = order.size();
   std::vector<std::uint8_t> scores(n);
-  std::size_t block = 0;  // first position of the current run of equal values = customers below it
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0 && values[order[i]] != values[order[i - 1]]) block = i;
-    scores[order[i]] = static_cast<std::uint8_t>(1 + (5 * block) / n);
-  }
+  // The customers below a run of equal values are the run's first position.
+  for_each_tie(order, [&](std::size_t first, std::size_t last) {
+    const auto score = static_cast<std::uint8_t>(1 + (5 * first) / n);
+    for (std::size_t k = first; k < last; ++k) scores[order[k].second] = score;
+  });
   return scores;
 }
 
@@ -70,7 +68,7 @@ PackResult rfm_pack(const CustomerBase& base, const RfmOptions& options) {
   const bool absolute = options.frequency == FrequencyScoring::Absolute ||
                         (options.frequency == FrequencyScoring::Auto && 2 * one_time > n);
   const std::vector<std::uint8_t> r = quintile_scores(recency);
-  const std::vector<std::uint8_t> m = quintile_scores(s.net_revenue);
+  const std::vector<std::uint8_t> m = quintile_scores(base.revenue_ascending);
   std::vector<std::uint8_t> f;
   if (absolute) {
     f.resize(n);

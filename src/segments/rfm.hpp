@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "segments/pack.hpp"
+#include "segments/value_order.hpp"
 
 namespace orderlens::segments {
 
@@ -29,6 +30,8 @@ struct RfmOptions {
 
 // Scores 1-5 of `values`, higher values scoring higher, by the rule above.
 std::vector<std::uint8_t> quintile_scores(std::span<const double> values);
+// The same from the values already in ascending order (value_order.hpp).
+std::vector<std::uint8_t> quintile_scores(const std::vector<ValueRow>& ascending_order);
 std::uint8_t absolute_frequency_score(std::uint32_t purchases);
 
 // Group index (in catalog order) of a score cell, for each scheme. Every one of the 125 cells

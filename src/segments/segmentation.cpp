@@ -34,18 +34,24 @@ std::vector<AffinityRule> suggested_pairs(const AffinityResult& affinity, std::s
 // The cross-sell pack for `options`, or, without A, for the best suggested pair (with the
 // suggestions in its details); nullopt with a note when there is none.
 std::optional<PackResult> cross_sell(const Dataset& dataset, const CustomerBase& base, const SegmentationOptions& options,
-                                     std::vector<std::string>& notes) {
+                                     const std::optional<AffinityResult>& shared, std::vector<std::string>& notes) {
   if (options.cross_sell) return cross_sell_pack(base, *options.cross_sell);
-  AffinityOptions affinity_options;
-  affinity_options.end_day = base.end_day;
-  const AffinityResult affinity = product_affinity(dataset, affinity_options);
+  std::optional<AffinityResult> own;
+  if (!shared) {
+    AffinityOptions o;
+    o.end_day = base.end_day;
+    own = product_affinity(dataset, o);
+  }
+  const AffinityResult& affinity = shared ? *shared : *own;
+  const AffinityOptions& affinity_options = affinity.options;
   const std::vector<AffinityRule> pairs = suggested_pairs(affinity, 5);
   if (pairs.empty()) {
     notes.push_back("No cross-sell pair to suggest: no two products were bought on consecutive purchase days by at least " +
                     std::to_string(affinity_options.min_count) + " customers. Name A (and B) in options.crossSell.");
     return std::nullopt;
   }
-  auto item = [&](std::uint32_t id) { return ItemRef{ItemRef::Kind::Sku, affinity.item_keys[id]}; };
+  const ItemRef::Kind kind = affinity.level == AffinityLevel::Category ? ItemRef::Kind::Category : ItemRef::Kind::Sku;
+  auto item = [&](std::uint32_t id) { return ItemRef{kind, affinity.item_keys[id]}; };
   PackResult pack = cross_sell_pack(base, CrossSellOptions{item(pairs[0].antecedent), item(pairs[0].consequent), 3});
   nlohmann::ordered_json suggestions = nlohmann::ordered_json::array();
   for (const AffinityRule& r : pairs)
@@ -70,6 +76,11 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
   result.base = customer_base(dataset, options.end_day);
   result.min_size = options.min_size;
   const CustomerBase& base = result.base;
+  if (options.affinity) {
+    AffinityOptions o = *options.affinity;
+    if (!o.end_day) o.end_day = base.end_day;
+    result.affinity = product_affinity(dataset, o);
+  }
   // Built-in packs a rule refers to are computed, reported or not; `computed` keeps them apart.
   std::vector<PackResult> computed;
   auto need = [&](const char* key) { return wanted(options, key) || referenced(options, key); };
@@ -88,7 +99,7 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
   }
   if (need("cycle")) computed.push_back(cycle_pack(base, options.cycle));
   if (need("crosssell"))
-    if (std::optional<PackResult> pack = cross_sell(dataset, base, options, result.notes)) computed.push_back(std::move(*pack));
+    if (std::optional<PackResult> pack = cross_sell(dataset, base, options, result.affinity, result.notes)) computed.push_back(std::move(*pack));
   if (need("tiers")) computed.push_back(tiers_pack(base, options.tiers));
 
   if (options.rules && wanted(options, "custom")) {

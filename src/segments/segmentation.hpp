@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "clv/clv_analysis.hpp"
+#include "segments/affinity.hpp"
 #include "segments/cross_sell.hpp"
 #include "segments/cycle.hpp"
 #include "segments/funnel.hpp"
@@ -31,6 +32,9 @@ struct SegmentationOptions {
   std::optional<RuleSet> rules;
   std::uint64_t min_size = 30;  // groups with fewer members (but some) get a small-segment warning
   clv::ClvOptions clv;          // for rules that read predicted CLV or P(alive)
+  // Product affinity in the same run (reported, and the source of suggested cross-sell pairs, so
+  // it is computed once); without it the cross-sell suggestion runs its own at product level.
+  std::optional<AffinityOptions> affinity;
 };
 
 struct Segmentation {
@@ -42,6 +46,7 @@ struct Segmentation {
   std::vector<std::uint32_t> visitor_customer;  // CustomersTable index per visitor, kNoRow when not joined
   std::vector<std::string> notes;
   std::uint64_t min_size = 0;
+  std::optional<AffinityResult> affinity;  // when options.affinity asked for it
 };
 
 // Throws IngestError(BadOption) for options that do not fit the data (an unknown pack, a rule

@@ -1,11 +1,11 @@
 #include "segments/tiers.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <span>
 #include <vector>
 
 #include "segments/group_catalog.hpp"
+#include "segments/value_order.hpp"
 
 namespace orderlens::segments {
 
@@ -13,20 +13,27 @@ namespace {
 
 // Twice the mid-rank of every value: 2 * (values strictly below) + (values tied) - 1. Integers
 // (exact in a double), so customers with equal values get exactly equal composites.
-std::vector<double> doubled_midranks(std::span<const double> values) {
-  const std::size_t n = values.size();
-  std::vector<std::uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return values[a] < values[b]; });
-  std::vector<double> ranks(n, 0.0);
-  for (std::size_t i = 0; i < n;) {
-    std::size_t j = i;
-    while (j < n && values[order[j]] == values[order[i]]) ++j;
-    for (std::size_t k = i; k < j; ++k) ranks[order[k]] = static_cast<double>(2 * i + (j - i) - 1);
-    i = j;
-  }
+std::vector<double> doubled_midranks(const std::vector<ValueRow>& order) {
+  std::vector<double> ranks(order.size());
+  for_each_tie(order, [&](std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k < last; ++k) ranks[order[k].second] = static_cast<double>(first + last - 1);
+  });
   return ranks;
 }
+
+// The ranking key of one customer: sorted as a contiguous record (not through indices) for speed.
+struct TierKey {
+  double composite;  // scaled: w * doubled mid-rank of revenue + (1 - w) * of purchases
+  double revenue;
+  std::uint32_t purchases;
+  std::uint32_t row;
+  bool operator<(const TierKey& o) const {  // better first
+    if (composite != o.composite) return composite > o.composite;
+    if (revenue != o.revenue) return revenue > o.revenue;
+    if (purchases != o.purchases) return purchases > o.purchases;
+    return row < o.row;
+  }
+};
 
 std::size_t ceil_share(std::size_t n, std::size_t percent) { return (n * percent + 99) / 100; }
 
@@ -41,26 +48,22 @@ PackResult tiers_pack(const CustomerBase& base, const TierOptions& options) {
   pack.groups = catalog_groups(CatalogPack::Tiers);
 
   std::vector<double> purchases(s.orders.begin(), s.orders.end());
-  const std::vector<double> revenue_rank = doubled_midranks(s.net_revenue);
-  const std::vector<double> purchase_rank = doubled_midranks(purchases);
+  const std::vector<double> revenue_rank = doubled_midranks(base.revenue_ascending);
+  const std::vector<double> purchase_rank = doubled_midranks(ascending(purchases));
   const double w = options.revenue_weight;
-  std::vector<double> key(n);  // the composite times 2 (n - 1): ranks before scaling keep ties exact
-  for (std::size_t i = 0; i < n; ++i) key[i] = w * revenue_rank[i] + (1 - w) * purchase_rank[i];
+  // The composite times 2 (n - 1): ranks before scaling keep ties exact.
+  std::vector<TierKey> order(n);
   MemberColumn composite{"composite", std::vector<double>(n)}, rank{"rank", std::vector<double>(n)};
-  for (std::size_t i = 0; i < n; ++i) composite.values[i] = n > 1 ? key[i] / (2.0 * static_cast<double>(n - 1)) : 0.0;
-
-  std::vector<std::uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (key[a] != key[b]) return key[a] > key[b];
-    if (s.net_revenue[a] != s.net_revenue[b]) return s.net_revenue[a] > s.net_revenue[b];
-    if (s.orders[a] != s.orders[b]) return s.orders[a] > s.orders[b];
-    return a < b;
-  });
+  for (std::size_t i = 0; i < n; ++i) {
+    const double key = w * revenue_rank[i] + (1 - w) * purchase_rank[i];
+    order[i] = {key, s.net_revenue[i], s.orders[i], static_cast<std::uint32_t>(i)};
+    composite.values[i] = n > 1 ? key / (2.0 * static_cast<double>(n - 1)) : 0.0;
+  }
+  std::sort(order.begin(), order.end());
   const std::size_t top = ceil_share(n, 20), next = ceil_share(n, 40);
   pack.group_of.resize(n);
   for (std::size_t position = 0; position < n; ++position) {
-    const std::uint32_t row = order[position];
+    const std::uint32_t row = order[position].row;
     rank.values[row] = static_cast<double>(position + 1);
     pack.group_of[row] = static_cast<std::uint8_t>(position < top ? Top : position < next ? Next : Rest);
   }
