@@ -399,7 +399,8 @@ val segments_analyze(int dataset, std::string options_json, int events) {
     }
     const segments::Segmentation result = segments::segment_customers(ds, parse_segmentation_options(options_json), log);
     val r = val::object();
-    r.set("json", segmentation_json(result).dump());
+    r.set("json", segmentation_json(result, false).dump());
+    if (result.affinity) r.set("affinityJson", affinity_json_text(*result.affinity));
     set_summary_columns(r, ds, result.base.summary);
     val packs = val::array();
     for (const segments::PackResult& p : result.packs) {
@@ -437,7 +438,7 @@ val segments_analyze(int dataset, std::string options_json, int events) {
 val affinity_analyze(int dataset, std::string options_json) {
   return with_dataset(dataset, [&](const Dataset& ds) {
     val r = val::object();
-    r.set("json", affinity_json(product_affinity(ds, parse_affinity_options(options_json))).dump());
+    r.set("json", affinity_json_text(product_affinity(ds, parse_affinity_options(options_json))));
     return r;
   });
 }

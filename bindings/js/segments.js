@@ -7,6 +7,7 @@ import { OrderlensError } from './errors.js';
 
 export function segmentsResult(core) {
   const result = JSON.parse(core.json);
+  if (core.affinityJson) result.affinity = JSON.parse(core.affinityJson);
   // result.customers is the count (from the JSON); the per-customer columns go beside it, decoded
   // on first use (a quarter of a million ids, emails and dates cost more than the packs).
   let columns;

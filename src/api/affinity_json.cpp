@@ -25,22 +25,6 @@ std::uint32_t whole_number_option(const std::string& key, const nlohmann::json& 
   return static_cast<std::uint32_t>(d);
 }
 
-ordered_json item_json(const AffinityResult& r, std::uint32_t item) {
-  return {{"key", r.item_keys[item]}, {"name", r.item_names[item]}};
-}
-
-ordered_json rules_json(const AffinityResult& r, const std::vector<AffinityRule>& rules) {
-  ordered_json out = ordered_json::array();
-  for (const AffinityRule& rule : rules)
-    out.push_back({{"antecedent", item_json(r, rule.antecedent)},
-                   {"consequent", item_json(r, rule.consequent)},
-                   {"count", rule.count},
-                   {"support", rule.support},
-                   {"confidence", rule.confidence},
-                   {"lift", rule.lift}});
-  return out;
-}
-
 }  // namespace
 
 AffinityOptions parse_affinity_options(std::string_view text) {
@@ -75,19 +59,44 @@ AffinityOptions parse_affinity_options(std::string_view text) {
   return o;
 }
 
-ordered_json affinity_json(const AffinityResult& r) {
+// Written as text rather than built as a JSON tree: a tree of 15,000 rules costs three times as
+// much as the rules themselves (an allocation per key and value). Strings and numbers still go
+// through nlohmann's dump, so the text is exactly what affinity_json(r).dump() would be.
+std::string affinity_json_text(const AffinityResult& r) {
   const AffinityOptions& o = r.options;
-  ordered_json j;
-  j["level"] = affinity_level_name(r.level);
-  j["baskets"] = r.baskets;
-  j["sequences"] = r.sequences;
-  j["minCount"] = o.min_count;
-  j["topN"] = o.top_n;
-  j["rankBy"] = affinity_rank_name(o.rank_by);
-  j["endDate"] = o.end_day ? ordered_json(format_iso_date(*o.end_day)) : ordered_json();
-  j["coPurchase"] = rules_json(r, r.co_purchase);
-  j["nextPurchase"] = rules_json(r, r.next_purchase);
-  return j;
+  ordered_json head;
+  head["level"] = affinity_level_name(r.level);
+  head["baskets"] = r.baskets;
+  head["sequences"] = r.sequences;
+  head["minCount"] = o.min_count;
+  head["topN"] = o.top_n;
+  head["rankBy"] = affinity_rank_name(o.rank_by);
+  head["endDate"] = o.end_day ? ordered_json(format_iso_date(*o.end_day)) : ordered_json();
+  std::string out = head.dump();
+  out.pop_back();  // the closing brace: the rule lists follow
+  std::vector<std::string> items(r.item_keys.size());
+  for (std::size_t i = 0; i < items.size(); ++i)
+    items[i] = ordered_json{{"key", r.item_keys[i]}, {"name", r.item_names[i]}}.dump();
+  auto number = [](double x) { return ordered_json(x).dump(); };
+  auto rules = [&](const char* name, const std::vector<AffinityRule>& list) {
+    out += ",\"";
+    out += name;
+    out += "\":[";
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      const AffinityRule& rule = list[k];
+      if (k) out += ',';
+      out += "{\"antecedent\":" + items[rule.antecedent] + ",\"consequent\":" + items[rule.consequent] +
+             ",\"count\":" + std::to_string(rule.count) + ",\"support\":" + number(rule.support) +
+             ",\"confidence\":" + number(rule.confidence) + ",\"lift\":" + number(rule.lift) + "}";
+    }
+    out += ']';
+  };
+  rules("coPurchase", r.co_purchase);
+  rules("nextPurchase", r.next_purchase);
+  out += '}';
+  return out;
 }
+
+ordered_json affinity_json(const AffinityResult& r) { return ordered_json::parse(affinity_json_text(r)); }
 
 }  // namespace orderlens

@@ -127,7 +127,7 @@ double share(double part, double whole) { return whole != 0 ? part / whole : 0.0
 
 }  // namespace
 
-ojson segmentation_json(const Segmentation& result) {
+ojson segmentation_json(const Segmentation& result, bool with_affinity) {
   const CustomerBase& base = result.base;
   const double total_revenue = base.total_revenue();
   ojson out;
@@ -174,7 +174,7 @@ ojson segmentation_json(const Segmentation& result) {
     packs.push_back(pj);
   }
   out["packs"] = packs;
-  if (result.affinity) out["affinity"] = affinity_json(*result.affinity);
+  if (result.affinity && with_affinity) out["affinity"] = affinity_json(*result.affinity);
   out["notes"] = result.notes;
   return out;
 }

@@ -21,6 +21,7 @@ segments::SegmentationOptions parse_segmentation_options(std::string_view json);
 // {endDate, customers, revenue, minSize, packs: [{key, population, members, details, notes,
 //  columns, groups: [{key, name, campaign, members, customers, share, revenue, revenueShare,
 //  orders, avgRecencyDays, small}]}], notes}.
-nlohmann::ordered_json segmentation_json(const segments::Segmentation& result);
+// `with_affinity` false leaves the affinity out (the bindings send it as text: affinity_json_text).
+nlohmann::ordered_json segmentation_json(const segments::Segmentation& result, bool with_affinity = true);
 
 }  // namespace orderlens

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm run bench` (after bench/run.mjs): the segments benchmark on the generated 1M-row export.
+//   native  build/native/orderlens_segments_bench (bench/native_segments_bench.cpp)
+//   WASM    the npm package (dist/) in this process: loadFile(), loadEvents(), then
+//           dataset.segments(bench/segments-options.json + the events) — every pack (RFM,
+//           repurchase, funnel, purchase cycle, cross-sell from next-purchase affinity, tiers,
+//           three custom rules) and product affinity in one run, result JSON included.
+// The events file is made from the export by bench/make-events.mjs (cached in bench/data/).
+// Prints the fastest of 3 runs of each, their ratio and the target (printed, not asserted).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createOrderlens } from 'orderlens';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TARGET_SECONDS = 0.5;
+const RUNS = 3;
+const orders = path.join(root, 'bench/data/shopify-1m.csv');
+const events = path.join(root, 'bench/data/shopify-1m-events.csv');
+const optionsFile = path.join(root, 'bench/segments-options.json');
+const rel = (p) => path.relative(root, p);
+const fix = (n, d = 3) => n.toFixed(d);
+
+if (!fs.existsSync(orders)) {
+  console.log(`segments benchmark: ${rel(orders)} is missing (bench/run.mjs generates it); skipped`);
+  process.exit(0);
+}
+if (!fs.existsSync(events) || fs.statSync(events).mtimeMs < fs.statSync(orders).mtimeMs) {
+  execFileSync(process.execPath, [path.join(root, 'bench/make-events.mjs'), orders, events], { stdio: 'inherit' });
+}
+
+const native = JSON.parse(execFileSync(path.join(root, 'build/native/orderlens_segments_bench'), [orders, events, optionsFile, '--runs', String(RUNS)],
+  { encoding: 'utf8' }));
+
+const ol = await createOrderlens();
+const dataset = await ol.loadFile(orders);
+let t = performance.now();
+const eventLog = await ol.loadEvents(fs.readFileSync(events), { fileName: path.basename(events) });
+const eventsSeconds = (performance.now() - t) / 1000;
+const options = { ...JSON.parse(fs.readFileSync(optionsFile, 'utf8')), events: eventLog };
+const times = [];
+let result;
+for (let r = 0; r < RUNS; ++r) {
+  t = performance.now();
+  result = dataset.segments(options);
+  times.push((performance.now() - t) / 1000);
+}
+const wasm = Math.min(...times);
+// Where the time goes, once each (not in the figure above).
+t = performance.now();
+dataset.segments({ ...options, affinity: undefined, crossSell: { a: { sku: result.affinity.nextPurchase[0]?.antecedent.key ?? '' } } });
+const packsOnly = (performance.now() - t) / 1000;
+t = performance.now();
+dataset.affinity();
+const affinityOnly = (performance.now() - t) / 1000;
+
+console.log(`segments benchmark — ${rel(orders)} (${result.customers.toLocaleString('en-US')} customers with a purchase) + ${rel(events)} (${eventLog.diagnostics.visitors.total.toLocaleString('en-US')} visitors)`);
+console.log(`one dataset.segments() call: ${result.packs.length} packs (${result.packs.map((p) => p.key).join(', ')}) + affinity (${result.affinity.coPurchase.length + result.affinity.nextPurchase.length} rules), result JSON included; fastest of ${RUNS}`);
+console.log(`  WASM    ${fix(wasm)} s   (runs: ${times.map((x) => fix(x)).join(', ')}; packs alone with a given cross-sell pair ${fix(packsOnly)} s, affinity alone ${fix(affinityOnly)} s)`);
+if (native.error) console.log(`  native  failed: ${native.error}`);
+else console.log(`  native  ${fix(native.seconds)} s   WASM / native ${fix(wasm / native.seconds, 2)}×`);
+console.log(`  events file read: WASM ${fix(eventsSeconds)} s, native ${fix(native.eventsSeconds ?? NaN)} s`);
+console.log(`  ${wasm <= TARGET_SECONDS ? '✓' : '✗'} target: all packs + affinity ≤ ${TARGET_SECONDS} s in WASM   ${fix(wasm)} s (printed, not asserted)`);
+eventLog.dispose();
+dataset.dispose();
