@@ -132,19 +132,23 @@ val offset_value(const std::optional<Offset>& offset) {
   return r;
 }
 
-// Reads `length` bytes the JS side copied to WASM memory at `pointer`.
-val ingest_push(int session, std::uintptr_t pointer, std::size_t length) {
-  auto it = g_sessions.find(session);
-  if (it == g_sessions.end()) return finished_session_error();
+// Pushes `length` bytes the JS side copied to WASM memory at `pointer` into a session of
+// `sessions` (orders or events): {rowsRead}; a session that fails is gone.
+template <typename Sessions>
+val push_into(Sessions& sessions, int session, std::uintptr_t pointer, std::size_t length) {
+  auto it = sessions.find(session);
+  if (it == sessions.end()) return finished_session_error();
   val result = guarded([&] {
     it->second->push(std::string_view(reinterpret_cast<const char*>(pointer), length));
     val r = val::object();
     r.set("rowsRead", static_cast<double>(it->second->rows_read()));
     return r;
   });
-  if (result.hasOwnProperty("error")) g_sessions.erase(session);  // a failed session is gone
+  if (result.hasOwnProperty("error")) sessions.erase(session);
   return result;
 }
+
+val ingest_push(int session, std::uintptr_t pointer, std::size_t length) { return push_into(g_sessions, session, pointer, length); }
 
 val ingest_finish(int session) {
   std::unique_ptr<Ingestor> ingestor = take_session(session);
@@ -234,16 +238,7 @@ val events_begin(std::string options_json) {
 }
 
 val events_push(int session, std::uintptr_t pointer, std::size_t length) {
-  auto it = g_event_sessions.find(session);
-  if (it == g_event_sessions.end()) return finished_session_error();
-  val result = guarded([&] {
-    it->second->push(std::string_view(reinterpret_cast<const char*>(pointer), length));
-    val r = val::object();
-    r.set("rowsRead", static_cast<double>(it->second->rows_read()));
-    return r;
-  });
-  if (result.hasOwnProperty("error")) g_event_sessions.erase(session);
-  return result;
+  return push_into(g_event_sessions, session, pointer, length);
 }
 
 val events_finish(int session) {

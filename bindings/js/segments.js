@@ -44,21 +44,9 @@ export function segmentsTransfer(result) {
   return [...new Set(views.filter((v) => ArrayBuffer.isView(v)).map((v) => v.buffer))];
 }
 
-// Customer columns a member row can carry, and how to read them.
-const CUSTOMER_COLUMNS = {
-  id: (c, i) => c.id[i],
-  idKind: (c, i) => c.idKind[i],
-  email: (c, i) => c.email[i],
-  name: (c, i) => c.name[i],
-  firstChannel: (c, i) => c.firstChannel[i],
-  orders: (c, i) => c.orders[i],
-  netRevenue: (c, i) => c.netRevenue[i],
-  aov: (c, i) => c.aov[i],
-  items: (c, i) => c.items[i],
-  firstOrder: (c, i) => c.firstOrder[i],
-  lastOrder: (c, i) => c.lastOrder[i],
-  daysSinceLastOrder: (c, i) => c.daysSinceLastOrder[i],
-};
+// Customer columns a member row can carry (each read as columns[key][row]).
+const CUSTOMER_COLUMNS = Object.fromEntries(['id', 'idKind', 'email', 'name', 'firstChannel', 'orders', 'netRevenue', 'aov',
+  'items', 'firstOrder', 'lastOrder', 'daysSinceLastOrder'].map((key) => [key, (c, i) => c[key][i]]));
 
 const GROUP_COLUMNS = {
   group: (g) => g.key,

@@ -39,11 +39,11 @@ class ConsequentTally {
   std::vector<std::uint32_t> touched_;
 };
 
-void add_co_purchase_rules(const FlatGroups& baskets, std::size_t items, const AffinityOptions& options,
+void add_co_purchase_rules(const Groups& baskets, std::size_t items, const AffinityOptions& options,
                            AffinityResult& r) {
   // Per item a, the other items of every basket holding a, with repeats: a counting sort whose
   // reads are sequential.
-  FlatGroups with;
+  Groups with;
   with.offsets.assign(items + 1, 0);
   r.basket_count.assign(items, 0);
   for (std::size_t k = 0; k < baskets.groups(); ++k) {
@@ -79,8 +79,8 @@ void add_co_purchase_rules(const FlatGroups& baskets, std::size_t items, const A
 }
 
 // Per antecedent, its consequents: the pairs grouped by their high half (a counting sort).
-FlatGroups consequents_by_antecedent(const std::vector<std::uint64_t>& pairs, std::size_t items) {
-  FlatGroups g;
+Groups consequents_by_antecedent(const std::vector<std::uint64_t>& pairs, std::size_t items) {
+  Groups g;
   g.offsets.assign(items + 1, 0);
   for (std::uint64_t p : pairs) ++g.offsets[antecedent_of(p) + 1];
   for (std::size_t a = 0; a < items; ++a) g.offsets[a + 1] += g.offsets[a];
@@ -90,9 +90,9 @@ FlatGroups consequents_by_antecedent(const std::vector<std::uint64_t>& pairs, st
   return g;
 }
 
-void add_next_purchase_rules(const Dataset& ds, const FlatGroups& baskets, std::size_t items,
+void add_next_purchase_rules(const Dataset& ds, const Groups& baskets, std::size_t items,
                              const AffinityOptions& options, AffinityResult& r) {
-  const FlatGroups by_customer = customer_orders_by_day(ds, baskets);
+  const Groups by_customer = customer_orders_by_day(ds, baskets);
   // first(A), next(B); counted_by: the last customer that counted an item, so each counts once.
   std::vector<std::uint32_t> first(items, 0), next(items, 0);
   constexpr std::uint32_t kNobody = 0xFFFFFFFFu;
@@ -101,7 +101,7 @@ void add_next_purchase_rules(const Dataset& ds, const FlatGroups& baskets, std::
   // synthetic and real-looking exports: reserving that saves the early reallocations.
   std::vector<std::uint64_t> pairs;
   pairs.reserve(baskets.members.size());
-  FlatGroups days;  // the current customer's
+  Groups days;  // the current customer's
   for (std::size_t customer = 0; customer < ds.customers.size(); ++customer) {
     if (by_customer.size(customer) < 2) continue;  // one order cannot make two days
     fill_day_baskets(ds, baskets, by_customer, customer, days);
@@ -133,7 +133,7 @@ void add_next_purchase_rules(const Dataset& ds, const FlatGroups& baskets, std::
     }
   }
 
-  const FlatGroups consequents = consequents_by_antecedent(pairs, items);
+  const Groups consequents = consequents_by_antecedent(pairs, items);
   pairs = {};  // released before the rules are built
   ConsequentTally tally(items);
   std::vector<AffinityRule> candidates;
@@ -151,7 +151,7 @@ void add_next_purchase_rules(const Dataset& ds, const FlatGroups& baskets, std::
 
 AffinityResult product_affinity(const Dataset& ds, const AffinityOptions& options) {
   AffinityItems items = affinity_items(ds, options.level);
-  const FlatGroups baskets = order_baskets(ds, items, options.end_day);
+  const Groups baskets = order_baskets(ds, items, options.end_day);
   AffinityResult r;
   r.level = options.level;
   r.options = options;

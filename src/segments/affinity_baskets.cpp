@@ -6,22 +6,6 @@ namespace orderlens {
 
 namespace {
 
-// Counting sort of the values value_of(i) (i < count, where include(i)) into groups by
-// owner_of(i): O(count + owners), each group keeping the order of i.
-template <typename OwnerOf, typename ValueOf, typename Include>
-FlatGroups group_by(std::size_t owners, std::size_t count, OwnerOf owner_of, ValueOf value_of, Include include) {
-  FlatGroups g;
-  g.offsets.assign(owners + 1, 0);
-  for (std::size_t i = 0; i < count; ++i)
-    if (include(i)) ++g.offsets[owner_of(i) + 1];
-  for (std::size_t k = 0; k < owners; ++k) g.offsets[k + 1] += g.offsets[k];
-  g.members.resize(g.offsets[owners]);
-  std::vector<std::uint32_t> cursor(g.offsets.begin(), g.offsets.end() - 1);
-  for (std::size_t i = 0; i < count; ++i)
-    if (include(i)) g.members[cursor[owner_of(i)]++] = value_of(i);
-  return g;
-}
-
 // Insertion sort for the usual handful of elements (std::sort's setup costs more there).
 template <typename It, typename Less>
 void sort_small(It first, It last, Less less) {
@@ -80,7 +64,7 @@ AffinityItems affinity_items(const Dataset& ds, AffinityLevel level) {
   return items;
 }
 
-FlatGroups order_baskets(const Dataset& ds, const AffinityItems& items, std::optional<std::int32_t> end_day) {
+Groups order_baskets(const Dataset& ds, const AffinityItems& items, std::optional<std::int32_t> end_day) {
   const OrdersTable& o = ds.orders;
   const LineItemsTable& l = ds.lines;
   auto item_of_line = [&](std::size_t i) {
@@ -92,7 +76,7 @@ FlatGroups order_baskets(const Dataset& ds, const AffinityItems& items, std::opt
     const std::uint32_t k = l.order[i];
     return o.counts_as_purchase(k) && (!end_day || o.day[k] <= *end_day);
   };
-  FlatGroups g = group_by(
+  Groups g = group_values_by(
       o.size(), l.size(), [&](std::size_t i) { return l.order[i]; }, item_of_line, counts);
 
   // De-duplicate each order's items in place, compacting the groups leftwards.
@@ -108,9 +92,9 @@ FlatGroups order_baskets(const Dataset& ds, const AffinityItems& items, std::opt
   return g;
 }
 
-FlatGroups customer_orders_by_day(const Dataset& ds, const FlatGroups& baskets) {
+Groups customer_orders_by_day(const Dataset& ds, const Groups& baskets) {
   const OrdersTable& o = ds.orders;
-  FlatGroups g = group_by(
+  Groups g = group_values_by(
       ds.customers.size(), o.size(), [&](std::size_t k) { return o.customer[k]; },
       [](std::size_t k) { return static_cast<std::uint32_t>(k); }, [&](std::size_t k) { return baskets.size(k) > 0; });
   // Exports are mostly in date order already, which insertion sort handles in one pass.
@@ -120,8 +104,8 @@ FlatGroups customer_orders_by_day(const Dataset& ds, const FlatGroups& baskets) 
   return g;
 }
 
-void fill_day_baskets(const Dataset& ds, const FlatGroups& baskets, const FlatGroups& by_customer, std::size_t customer,
-                      FlatGroups& days) {
+void fill_day_baskets(const Dataset& ds, const Groups& baskets, const Groups& by_customer, std::size_t customer,
+                      Groups& days) {
   const std::vector<std::int32_t>& day_of = ds.orders.day;
   days.offsets.assign(1, 0);
   days.members.clear();

@@ -10,6 +10,7 @@
 
 #include "model/dataset.hpp"
 #include "segments/affinity.hpp"
+#include "util/group_by.hpp"
 
 namespace orderlens {
 
@@ -25,26 +26,18 @@ struct AffinityItems {
 AffinityItems affinity_items(const Dataset& dataset, AffinityLevel level);
 
 // A flat list of groups: group g's members are members[offsets[g] .. offsets[g + 1]).
-struct FlatGroups {
-  std::vector<std::uint32_t> offsets;
-  std::vector<std::uint32_t> members;
-  std::size_t groups() const { return offsets.size() - 1; }
-  std::uint32_t begin(std::size_t g) const { return offsets[g]; }
-  std::uint32_t end(std::size_t g) const { return offsets[g + 1]; }
-  std::uint32_t size(std::size_t g) const { return offsets[g + 1] - offsets[g]; }
-};
 
 // Per order, its distinct items (in no particular order): the sale lines of purchase orders
 // dated on or before `end_day` whose product is an item. Other orders get an empty group.
-FlatGroups order_baskets(const Dataset& dataset, const AffinityItems& items, std::optional<std::int32_t> end_day);
+Groups order_baskets(const Dataset& dataset, const AffinityItems& items, std::optional<std::int32_t> end_day);
 
 // Per customer, the orders with a non-empty basket, by day (the orders of one day adjacent).
-FlatGroups customer_orders_by_day(const Dataset& dataset, const FlatGroups& baskets);
+Groups customer_orders_by_day(const Dataset& dataset, const Groups& baskets);
 
 // Fills `days` with one customer's purchase days: per day, the union of that day's baskets,
 // distinct (`by_customer` from customer_orders_by_day). `days` is scratch space reused from
 // customer to customer.
-void fill_day_baskets(const Dataset& dataset, const FlatGroups& baskets, const FlatGroups& by_customer,
-                      std::size_t customer, FlatGroups& days);
+void fill_day_baskets(const Dataset& dataset, const Groups& baskets, const Groups& by_customer,
+                      std::size_t customer, Groups& days);
 
 }  // namespace orderlens

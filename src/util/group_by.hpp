@@ -13,13 +13,16 @@ struct Groups {
   std::vector<std::uint32_t> offsets;  // owner k's items are members[offsets[k] .. offsets[k+1])
   std::vector<std::uint32_t> members;
 
-  std::size_t owners() const { return offsets.empty() ? 0 : offsets.size() - 1; }
-  std::uint32_t size_of(std::size_t owner) const { return offsets[owner + 1] - offsets[owner]; }
+  std::size_t groups() const { return offsets.empty() ? 0 : offsets.size() - 1; }
+  std::uint32_t begin(std::size_t g) const { return offsets[g]; }
+  std::uint32_t end(std::size_t g) const { return offsets[g + 1]; }
+  std::uint32_t size(std::size_t g) const { return offsets[g + 1] - offsets[g]; }
 };
 
-// owner_of(i) < owners for every included item i; include(i) says whether item i is grouped.
-template <typename OwnerOf, typename Include>
-Groups group_by(std::size_t owners, std::size_t items, OwnerOf owner_of, Include include) {
+// Groups value_of(i) by owner_of(i) for every item i < items with include(i); owner_of(i) <
+// owners.
+template <typename OwnerOf, typename ValueOf, typename Include>
+Groups group_values_by(std::size_t owners, std::size_t items, OwnerOf owner_of, ValueOf value_of, Include include) {
   Groups g;
   g.offsets.assign(owners + 1, 0);
   for (std::size_t i = 0; i < items; ++i)
@@ -28,8 +31,14 @@ Groups group_by(std::size_t owners, std::size_t items, OwnerOf owner_of, Include
   g.members.resize(g.offsets[owners]);
   std::vector<std::uint32_t> cursor(g.offsets.begin(), g.offsets.end() - 1);
   for (std::size_t i = 0; i < items; ++i)
-    if (include(i)) g.members[cursor[owner_of(i)]++] = static_cast<std::uint32_t>(i);
+    if (include(i)) g.members[cursor[owner_of(i)]++] = value_of(i);
   return g;
+}
+
+// Groups the item indices themselves.
+template <typename OwnerOf, typename Include>
+Groups group_by(std::size_t owners, std::size_t items, OwnerOf owner_of, Include include) {
+  return group_values_by(owners, items, owner_of, [](std::size_t i) { return static_cast<std::uint32_t>(i); }, include);
 }
 
 }  // namespace orderlens
