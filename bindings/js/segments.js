@@ -22,11 +22,18 @@ export function segmentsResult(core) {
     },
   });
   if (core.visitors) {
-    // The funnel pack's members: website visitors, each with the customer row it joined (-1: none).
-    const v = core.visitors;
-    const ids = strings(v.ids, v.count);
-    result.visitors = { count: v.count, id: ids, idKind: Array.from(v.idKinds, (k) => VISITOR_KINDS[k]),
-      email: strings(v.emails, v.count), customerRow: v.customerRow };
+    // The funnel pack's members: website visitors, each with the customer row it joined (-1:
+    // none); decoded on first use like the columns.
+    let visitors;
+    Object.defineProperty(result, 'visitors', {
+      enumerable: true,
+      get() {
+        const v = core.visitors;
+        visitors ??= { count: v.count, id: strings(v.ids, v.count), idKind: Array.from(v.idKinds, (k) => VISITOR_KINDS[k]),
+          email: strings(v.emails, v.count), customerRow: v.customerRow };
+        return visitors;
+      },
+    });
   }
   result.packs.forEach((pack, i) => {
     const fromCore = core.packs[i];
