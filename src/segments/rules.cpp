@@ -289,7 +289,9 @@ class Binder {
  private:
   Test bind_segment(const Condition& c) {
     const auto pack = std::find_if(ctx_.packs.begin(), ctx_.packs.end(), [&](const PackResult& p) { return p.key == c.pack; });
-    if (pack == ctx_.packs.end() || pack->group_of.size() != ctx_.base.size()) {
+    // The funnel's members are visitors: rules read each customer's group through its visitor.
+    const bool funnel = pack != ctx_.packs.end() && c.pack == "funnel" && ctx_.funnel_group_of_row;
+    if (pack == ctx_.packs.end() || (!funnel && pack->group_of.size() != ctx_.base.size())) {
       std::string list;
       for (const PackResult& p : ctx_.packs)
         if (p.group_of.size() == ctx_.base.size()) list += (list.empty() ? "" : ", ") + p.key;
@@ -301,7 +303,7 @@ class Binder {
       for (const GroupDefinition& d : pack->groups) list += (list.empty() ? "" : ", ") + d.key;
       fail(c.path + "/inSegment", "a group of " + c.pack + " (" + list + "), not \"" + c.group + "\"");
     }
-    const std::vector<std::uint8_t>* group_of = &pack->group_of;
+    const std::vector<std::uint8_t>* group_of = funnel ? ctx_.funnel_group_of_row : &pack->group_of;
     return [group_of, g](std::size_t r) { return (*group_of)[r] == g; };
   }
 

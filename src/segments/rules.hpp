@@ -54,7 +54,12 @@ struct RuleContext {
   const CustomerBase& base;
   const std::vector<PackResult>& packs;              // the built-in packs computed
   const clv::CustomerPredictions* clv = nullptr;     // per customer row, when needs_clv
+  // The funnel group of each customer row (of the first visitor joined to it; kNoFunnelGroup
+  // for customers not in the events file), so rules can say "inSegment": "funnel.carted_not_bought".
+  const std::vector<std::uint8_t>* funnel_group_of_row = nullptr;
 };
+
+inline constexpr std::uint8_t kNoFunnelGroup = 0xFF;
 
 // Throws IngestError(BadOption) with the path when a rule names a pack or group that was not
 // computed.

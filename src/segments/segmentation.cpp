@@ -86,11 +86,11 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
   auto need = [&](const char* key) { return wanted(options, key) || referenced(options, key); };
   if (need("rfm") || (options.rules && wanted(options, "custom"))) computed.push_back(rfm_pack(base, options.rfm));
   if (need("repurchase")) computed.push_back(repurchase_pack(base));
-  if (wanted(options, "funnel")) {
+  if (need("funnel")) {
     if (events) {
       FunnelResult funnel = funnel_pack(base, *events);
       computed.push_back(std::move(funnel.pack));
-      result.events = events;
+      if (wanted(options, "funnel")) result.events = events;  // the visitors are reported with the pack
       result.visitor_row = std::move(funnel.visitor_row);
       result.visitor_customer = std::move(funnel.visitor_customer);
     } else if (!options.packs.empty()) {
@@ -111,7 +111,17 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
       clv_options.calibration_end.reset();
       clv_run = clv::analyze_clv(dataset, clv_options);
     }
-    RuleContext context{base, computed, clv_run ? &clv_run->predictions : nullptr};
+    std::vector<std::uint8_t> funnel_by_row;
+    const auto funnel = std::find_if(computed.begin(), computed.end(), [](const PackResult& p) { return p.key == "funnel"; });
+    if (funnel != computed.end()) {
+      funnel_by_row.assign(base.size(), kNoFunnelGroup);
+      for (std::size_t v = 0; v < result.visitor_row.size(); ++v) {
+        const std::uint32_t row = result.visitor_row[v];
+        if (row != kNoRow && funnel_by_row[row] == kNoFunnelGroup) funnel_by_row[row] = funnel->group_of[v];
+      }
+    }
+    RuleContext context{base, computed, clv_run ? &clv_run->predictions : nullptr,
+                        funnel != computed.end() ? &funnel_by_row : nullptr};
     computed.push_back(custom_pack(*options.rules, context));
   } else if (options.rules == std::nullopt && !options.packs.empty() && wanted(options, "custom")) {
     result.notes.push_back("The custom pack needs rules.");

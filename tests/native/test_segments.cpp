@@ -376,6 +376,24 @@ TEST_CASE("funnel groups from an events file joined by member id and email; visi
   const nlohmann::ordered_json j = segmentation_json(s);
   CHECK(j["packs"][0]["population"] == "visitors");
   CHECK(j["packs"][0]["members"] == 7);
+  // Rules read a customer's funnel group through its visitor: C9 carted and did not buy; C1 is
+  // the only customer who bought via cart (V200 has no orders); customers not in the events file
+  // (C4) are in no funnel group.
+  const Segmentation rules = segment_customers(
+      hand_shop(),
+      parse_segmentation_options(R"({"packs":["custom"],"rules":[
+        {"key":"hesitant","rule":{"inSegment":"funnel.carted_not_bought"}},
+        {"key":"via_cart","rule":{"inSegment":"funnel.bought_via_cart"}},
+        {"key":"not_seen","rule":{"not":{"any":[{"inSegment":"funnel.visited_only"},{"inSegment":"funnel.viewed_no_cart"},
+          {"inSegment":"funnel.quick_buyers"}]}}}]})"),
+      events.log.get());
+  CHECK(rules.events == nullptr);  // the funnel was computed for the rules, not reported
+  const std::map<std::string, std::string> by_rule = groups_of(rules, "custom");
+  CHECK(by_rule.at("C9") == "hesitant");
+  CHECK(by_rule.at("C1") == "via_cart");
+  CHECK(by_rule.at("C4") == "not_seen");
+  CHECK(by_rule.at("C3") == "other");  // a quick buyer
+  CHECK(pack_of(rules, "custom").totals[2].members == 5);  // C4, C5, C6, C8, C10: not in the events
   // Without events, asking for the funnel says what it needs.
   const Segmentation none = run(R"({"packs":["funnel"]})");
   CHECK(none.packs.empty());
