@@ -72,7 +72,10 @@ const pct = (n) => `${fmt(100 * n, 1)}%`;
 export function segmentsTextReport(file, r, lang = 'en') {
   const lines = [`${file} — ${fmt(r.customers)} customers with a purchase, data to ${r.endDate ?? '–'}, revenue ${fmt(r.revenue)}`];
   for (const pack of r.packs) {
-    lines.push('', `${pack.key} (${fmt(pack.members)} ${pack.population})${pack.details.scheme ? ` — ${pack.details.scheme}` : ''}`);
+    const about = pack.details.scheme ? ` — ${pack.details.scheme}`
+      : pack.key === 'crosssell' ? ` — A = ${pack.details.a}${pack.details.b ? `, B = ${pack.details.b}` : ''}, last ${pack.details.months} months${pack.details.suggested ? ' (the best next-purchase pair)' : ''}`
+        : '';
+    lines.push('', `${pack.key} (${fmt(pack.members)} ${pack.population})${about}`);
     const rows = pack.groups.map((g) => [g.key, g.name[lang], fmt(g.members), pct(g.share), pct(g.revenueShare),
       `${g.campaign[lang]}${g.small ? ` [small: < ${r.minSize}]` : ''}`]);
     lines.push(...table(['group', 'name', 'members', 'share', 'revenue', 'campaign'], rows, { rightFrom: 2, rightTo: 5, indent: '  ' }));
