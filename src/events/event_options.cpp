@@ -14,12 +14,8 @@ EventIngestOptions parse_event_ingest_options(std::string_view text) {
   const json j = parse_option_object(text);
   for (const auto& [key, v] : j.items()) {
     if (v.is_null() && key != "mapping") continue;  // null means "default"
-    if (key == "fileName") {
-      o.file_name = expect_string(v, key);
-    } else if (key == "encoding") {
-      o.encoding = expect_encoding(v, key);
-    } else if (key == "delimiter") {
-      o.delimiter = expect_delimiter(v, key);
+    if (read_shared_option(key, v, o)) {
+      // fileName, encoding, delimiter, dateOrder, maxRecordBytes, maxExamples
     } else if (key == "layout") {
       o.layout = expect_string(v, key);
       const std::string k = normalize_header_name(o.layout);
@@ -29,12 +25,6 @@ EventIngestOptions parse_event_ingest_options(std::string_view text) {
       if (!v.is_null())
         o.mapping = expect_column_mapping<kEventRoleCount>(v, R"({"user": "member", "event": "action"})",
                                                            event_role_from_key, event_role_key);
-    } else if (key == "dateOrder") {
-      o.day_month_order = expect_date_order(v, key);
-    } else if (key == "maxRecordBytes") {
-      o.max_record_bytes = expect_count(v, key, 1024, std::uint64_t{1} << 31);
-    } else if (key == "maxExamples") {
-      o.max_examples = expect_count(v, key, 0, 1000);
     } else {
       bad_option(key, "unknown option; expected fileName, encoding, delimiter, layout, mapping, dateOrder, "
                       "maxRecordBytes or maxExamples");

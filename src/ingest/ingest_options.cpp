@@ -25,12 +25,8 @@ IngestOptions parse_ingest_options(std::string_view text) {
   const json j = parse_option_object(text);
   for (const auto& [key, v] : j.items()) {
     if (v.is_null() && key != "mapping") continue;  // null means "default"
-    if (key == "fileName") {
-      o.file_name = expect_string(v, key);
-    } else if (key == "encoding") {
-      o.encoding = expect_encoding(v, key);
-    } else if (key == "delimiter") {
-      o.delimiter = expect_delimiter(v, key);
+    if (read_shared_option(key, v, o)) {
+      // fileName, encoding, delimiter, dateOrder, maxRecordBytes, maxExamples
     } else if (key == "preset") {
       o.preset = expect_string(v, key);
     } else if (key == "mapping") {
@@ -41,8 +37,6 @@ IngestOptions parse_ingest_options(std::string_view text) {
       o.header_search_rows = expect_count(v, key, 1, 1000);
     } else if (key == "profileRows") {
       o.profile_rows = expect_count(v, key, 1, 100000);
-    } else if (key == "dateOrder") {
-      o.day_month_order = expect_date_order(v, key);
     } else if (key == "decimalSeparator") {
       const std::string d = expect_string(v, key);
       if (d == ".") o.decimal_separator = DecimalSeparator::Point;
@@ -55,10 +49,6 @@ IngestOptions parse_ingest_options(std::string_view text) {
         if (!s) bad_option(key + "." + word, "expected paid, partially_refunded, refunded, cancelled or pending");
         o.statuses.emplace_back(normalize_header_name(word), *s);
       }
-    } else if (key == "maxRecordBytes") {
-      o.max_record_bytes = expect_count(v, key, 1024, std::uint64_t{1} << 31);
-    } else if (key == "maxExamples") {
-      o.max_examples = expect_count(v, key, 0, 1000);
     } else {
       bad_option(key, "unknown option; expected fileName, encoding, delimiter, preset, mapping, headerLine, "
                       "headerSearchRows, profileRows, dateOrder, decimalSeparator, statuses, maxRecordBytes or maxExamples");

@@ -62,4 +62,19 @@ std::array<std::optional<std::vector<ColumnRef>>, N> expect_column_mapping(const
   return mapping;
 }
 
+// Reads an option that the orders and the events ingestion both take (fileName, encoding,
+// delimiter, dateOrder, maxRecordBytes, maxExamples) into the same-named fields of `o`; false
+// for any other key, which the caller reads itself.
+template <typename Options>
+bool read_shared_option(const std::string& key, const nlohmann::json& v, Options& o) {
+  if (key == "fileName") o.file_name = expect_string(v, key);
+  else if (key == "encoding") o.encoding = expect_encoding(v, key);
+  else if (key == "delimiter") o.delimiter = expect_delimiter(v, key);
+  else if (key == "dateOrder") o.day_month_order = expect_date_order(v, key);
+  else if (key == "maxRecordBytes") o.max_record_bytes = expect_count(v, key, 1024, std::uint64_t{1} << 31);
+  else if (key == "maxExamples") o.max_examples = expect_count(v, key, 0, 1000);
+  else return false;
+  return true;
+}
+
 }  // namespace orderlens
