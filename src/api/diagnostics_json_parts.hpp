@@ -11,9 +11,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/delimiter_sniffer.hpp"
 #include "ingest/diagnostics.hpp"
 
 namespace orderlens {
+
+// How the file was read, the first keys of both diagnostics: {file, bytes, encoding {name,
+// reason, byteOrderMark}, delimiter {char, name, reason}, header {line, rowsAbove, columns}}.
+template <typename Diag>
+nlohmann::ordered_json file_reading_json(const Diag& d) {
+  return {
+      {"file", d.file_name},
+      {"bytes", d.bytes},
+      {"encoding", {{"name", d.encoding}, {"reason", d.encoding_reason}, {"byteOrderMark", d.byte_order_mark}}},
+      {"delimiter", {{"char", std::string(1, d.delimiter)}, {"name", delimiter_display(d.delimiter)}, {"reason", d.delimiter_reason}}},
+      {"header", {{"line", d.header_line}, {"rowsAbove", d.rows_before_header}, {"columns", d.columns}}},
+  };
+}
 
 // One skip reason or warning: {reason, message, count, examples: [{line, value, detail, column, columnName}]}
 // (column and columnName only for an issue about one value).

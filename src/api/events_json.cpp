@@ -1,7 +1,6 @@
 #include "api/events_json.hpp"
 
 #include "api/diagnostics_json_parts.hpp"
-#include "ingest/delimiter_sniffer.hpp"
 #include "util/civil_date.hpp"
 
 namespace orderlens {
@@ -34,12 +33,8 @@ json by_user_kind(const char* total_key, std::uint64_t total, const Counts& coun
 
 json event_diagnostics_json(const EventDiagnostics& d) {
   auto date = [&](std::int32_t day) { return d.any_day ? format_iso_date(day) : std::string(); };
-  return {
-      {"file", d.file_name},
-      {"bytes", d.bytes},
-      {"encoding", {{"name", d.encoding}, {"reason", d.encoding_reason}, {"byteOrderMark", d.byte_order_mark}}},
-      {"delimiter", {{"char", std::string(1, d.delimiter)}, {"name", delimiter_display(d.delimiter)}, {"reason", d.delimiter_reason}}},
-      {"header", {{"line", d.header_line}, {"rowsAbove", d.rows_before_header}, {"columns", d.columns}}},
+  json out = file_reading_json(d);
+  out.update(json{
       {"layout", {{"key", d.layout}, {"name", d.layout_name}, {"detected", d.layout_detected}}},
       {"mapping", column_mapping_json<EventRole>(d.mapping, d.columns, event_role_key)},
       {"dates", {{"dayMonthOrder", d.day_month_order}, {"reason", d.day_month_reason}}},
@@ -55,7 +50,8 @@ json event_diagnostics_json(const EventDiagnostics& d) {
       {"firstDate", date(d.first_day)},
       {"lastDate", date(d.last_day)},
       {"notes", d.notes},
-  };
+  });
+  return out;
 }
 
 json event_visitors_json(const EventLog& log) {

@@ -1,7 +1,6 @@
 #include "api/report_json.hpp"
 
 #include "api/diagnostics_json_parts.hpp"
-#include "ingest/delimiter_sniffer.hpp"
 #include "util/civil_date.hpp"
 
 namespace orderlens {
@@ -20,12 +19,8 @@ json diagnostics_json(const Diagnostics& d) {
   const auto& s = d.orders_by_status;
   auto st = [&](OrderStatus x) { return s[static_cast<std::size_t>(x)]; };
   const bool any_purchase = d.customers > d.customers_without_purchase;
-  return {
-      {"file", d.file_name},
-      {"bytes", d.bytes},
-      {"encoding", {{"name", d.encoding}, {"reason", d.encoding_reason}, {"byteOrderMark", d.byte_order_mark}}},
-      {"delimiter", {{"char", std::string(1, d.delimiter)}, {"name", delimiter_display(d.delimiter)}, {"reason", d.delimiter_reason}}},
-      {"header", {{"line", d.header_line}, {"rowsAbove", d.rows_before_header}, {"columns", d.columns}}},
+  json out = file_reading_json(d);
+  out.update(json{
       {"preset", {{"key", d.preset}, {"name", d.preset_name}, {"detected", d.preset_detected}}},
       {"mapping", column_mapping_json<ColumnRole>(d.mapping, d.columns, column_role_key)},
       {"dates", {{"dayMonthOrder", d.day_month_order}, {"reason", d.day_month_reason}}},
@@ -49,7 +44,8 @@ json diagnostics_json(const Diagnostics& d) {
       {"firstOrderDate", optional_date(any_purchase, d.first_order_day)},
       {"lastOrderDate", optional_date(any_purchase, d.last_order_day)},
       {"notes", d.notes},
-  };
+  });
+  return out;
 }
 
 json customers_json(const Dataset& ds, const CustomerSummary& s) {
