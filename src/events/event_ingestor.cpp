@@ -2,6 +2,7 @@
 
 #include "ingest/day_month_vote.hpp"
 #include "ingest/ingest_error.hpp"
+#include "ingest/invalid_encoding_warning.hpp"
 #include "util/text.hpp"
 
 namespace orderlens {
@@ -144,20 +145,7 @@ EventIngestResult EventIngestor::finish_input() {
   }
   reader_->finish();
 
-  if (const std::uint64_t bad = decoder.invalid_sequences()) {
-    IssueTally& t = diag_.warnings[static_cast<std::size_t>(EventWarning::InvalidEncoding)];
-    t.count = bad;
-    const bool utf8 = decoder.encoding() == Encoding::Utf8;
-    for (const DecodeIssue& issue : decoder.invalid_examples()) {
-      if (t.examples.size() >= diag_.max_examples) break;
-      IssueExample ex;
-      ex.line = issue.line;
-      ex.value = issue.bytes_hex;
-      ex.detail = "bytes " + issue.bytes_hex + " at byte offset " + std::to_string(issue.byte_offset) + " are not valid " +
-                  diag_.encoding + (utf8 ? "; if the file comes from Korean Windows Excel, load it with encoding cp949" : "");
-      t.examples.push_back(std::move(ex));
-    }
-  }
+  tally_invalid_encoding(decoder, diag_.max_examples, diag_.warnings[static_cast<std::size_t>(EventWarning::InvalidEncoding)]);
   return EventIngestResult{std::move(log_), std::move(diag_)};
 }
 

@@ -6,6 +6,7 @@
 #include "ingest/delimiter_sniffer.hpp"
 #include "ingest/file_kind.hpp"
 #include "ingest/ingest_error.hpp"
+#include "ingest/invalid_encoding_warning.hpp"
 #include "ingest/partial_codec.hpp"
 #include "ingest/partial_merge.hpp"
 #include "ingest/record_start.hpp"
@@ -389,20 +390,7 @@ IngestResult Ingestor::finish_input(bool whole) {
   assembler_->finish(/*shrink=*/whole);
   if (whole) count_results(*dataset_, diag_);
 
-  if (const std::uint64_t bad = decoder_.invalid_sequences()) {
-    IssueTally& t = diag_.warnings[static_cast<std::size_t>(WarningKind::InvalidEncoding)];
-    t.count = bad;
-    const bool utf8 = decoder_.encoding() == Encoding::Utf8;
-    for (const DecodeIssue& issue : decoder_.invalid_examples()) {
-      if (t.examples.size() >= diag_.max_examples) break;
-      IssueExample ex;
-      ex.line = issue.line;
-      ex.value = issue.bytes_hex;
-      ex.detail = "bytes " + issue.bytes_hex + " at byte offset " + std::to_string(issue.byte_offset) + " are not valid " +
-                  diag_.encoding + (utf8 ? "; if the file comes from Korean Windows Excel, load it with encoding cp949" : "");
-      t.examples.push_back(std::move(ex));
-    }
-  }
+  tally_invalid_encoding(decoder_, diag_.max_examples, diag_.warnings[static_cast<std::size_t>(WarningKind::InvalidEncoding)]);
   return IngestResult{std::move(dataset_), std::move(diag_)};
 }
 
