@@ -17,25 +17,15 @@ EventIngestor::EventIngestor(EventIngestOptions options)
 
 EventIngestor::~EventIngestor() = default;
 
-// Fatal errors name the file: one place adds it.
-template <typename F>
-auto EventIngestor::with_file_label(F&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const IngestError& e) {
-    throw IngestError(e.code(), options_.file_name + ": " + e.what());
-  }
-}
-
 void EventIngestor::push(std::string_view bytes) {
-  with_file_label([&] {
+  with_error_label(options_.file_name, [&] {
     if (finished_) throw IngestError(IngestErrorCode::InvalidState, "push() after finish()");
     stream_.push(bytes, *this);
   });
 }
 
 EventIngestResult EventIngestor::finish() {
-  return with_file_label([&] { return finish_input(); });
+  return with_error_label(options_.file_name, [&] { return finish_input(); });
 }
 
 void EventIngestor::on_record(const CsvRecord& record) {

@@ -31,4 +31,15 @@ class IngestError : public std::runtime_error {
   IngestErrorCode code_;
 };
 
+// Runs `body`; an IngestError it throws is thrown again with its message prefixed by
+// "<label>: ", so that an ingestion's fatal errors name its file in one place.
+template <typename F>
+auto with_error_label(const std::string& label, F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const IngestError& e) {
+    throw IngestError(e.code(), label + ": " + e.what());
+  }
+}
+
 }  // namespace orderlens

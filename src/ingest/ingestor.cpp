@@ -73,24 +73,12 @@ Ingestor::Ingestor(IngestOptions options, const IngestSettings& settings, std::u
 
 Ingestor::~Ingestor() = default;
 
-std::string Ingestor::label() const { return options_.file_name; }
-
-// Fatal errors name the file: one place adds it.
-template <typename F>
-auto Ingestor::with_file_label(F&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const IngestError& e) {
-    throw IngestError(e.code(), label() + ": " + e.what());
-  }
-}
-
 void Ingestor::push(std::string_view bytes) {
-  with_file_label([&] { push_bytes(bytes); });
+  with_error_label(options_.file_name, [&] { push_bytes(bytes); });
 }
 
 IngestResult Ingestor::finish() {
-  return with_file_label([&] { return finish_input(); });
+  return with_error_label(options_.file_name, [&] { return finish_input(); });
 }
 
 void Ingestor::push_bytes(std::string_view bytes) {
@@ -328,7 +316,7 @@ std::optional<std::uint64_t> Ingestor::split_offset() const {
 }
 
 std::string Ingestor::finish_part() {
-  return with_file_label([&] {
+  return with_error_label(options_.file_name, [&] {
     if (!continuation_) throw IngestError(IngestErrorCode::InvalidState, "finish_part() on a first part");
     const IngestResult result = finish_input(/*whole=*/false);
     if (awaiting_split_)
@@ -339,7 +327,7 @@ std::string Ingestor::finish_part() {
 }
 
 std::optional<IngestResult> Ingestor::finish_with_part(std::string_view encoded_part) {
-  return with_file_label([&]() -> std::optional<IngestResult> {
+  return with_error_label(options_.file_name, [&]() -> std::optional<IngestResult> {
     if (continuation_ || finished_ || !tokenizer_ || phase_ != Phase::Rows) return std::nullopt;
     const DecodedPart part = decode_partial(encoded_part);
     const PartPlacement& at = part.placement;
