@@ -1,6 +1,6 @@
 #include "events/event_ingestor.hpp"
 
-#include "ingest/day_month_vote.hpp"
+#include "ingest/day_month_choice.hpp"
 #include "ingest/ingest_error.hpp"
 #include "ingest/invalid_encoding_warning.hpp"
 #include "util/text.hpp"
@@ -82,22 +82,14 @@ void EventIngestor::start_rows() {
   config.mapping = m;
   config.header_fields = diag_.columns.size();
   config.fold_repeated_events = header_match_.layout->kind == EventLayoutKind::Ga4;
-  if (options_.day_month_order) {
-    config.date_options.day_month_order = *options_.day_month_order;
-    diag_.day_month_reason = "set by the caller";
-  } else {
-    DayMonthVote vote;
+  auto vote_on_times = [&](DayMonthVote& vote) {
     for (const StoredRecord& stored : held_)
       for (EventRole role : {EventRole::Time, EventRole::Date})
         for (std::uint32_t c : m.of(role))
           if (c < stored.record().size()) vote.add(stored.record().field(c), stored.record().line);
-    DayMonthVote::Decision decision = vote.decide(DayMonthOrder::MonthFirst);
-    if (decision.mixed)
-      diag_.notes.emplace_back("Some dates put the day first and others the month first; set dateOrder to say which.");
-    config.date_options.day_month_order = decision.order;
-    diag_.day_month_reason = std::move(decision.reason);
-  }
-  diag_.day_month_order = config.date_options.day_month_order == DayMonthOrder::DayFirst ? "day_first" : "month_first";
+  };
+  config.date_options.day_month_order =
+      settle_day_month_order(options_.day_month_order, DayMonthOrder::MonthFirst, vote_on_times, diag_);
 
   reader_ = std::make_unique<EventRowReader>(std::move(config), *log_, diag_);
   phase_ = Phase::Rows;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "ingest/day_month_vote.hpp"
+#include "ingest/day_month_choice.hpp"
 #include "ingest/delimiter_sniffer.hpp"
 #include "ingest/file_kind.hpp"
 #include "ingest/ingest_error.hpp"
@@ -216,20 +216,13 @@ void Ingestor::start_rows() {
         for (std::uint32_t c : m.of(role))
           if (c < stored.record().size()) visit(stored.record().field(c), stored.record().line);
   };
-  if (options_.day_month_order) {
-    date_options.day_month_order = *options_.day_month_order;
-    diag_.day_month_reason = "set by the caller";
-  } else {
-    DayMonthVote vote;
-    sample_values({ColumnRole::OrderDate, ColumnRole::PaidDate},
-                  [&](std::string_view v, std::uint64_t line) { vote.add(v, line); });
-    DayMonthVote::Decision decision = vote.decide(header_match_.preset->day_month_order);
-    if (decision.mixed)
-      diag_.notes.emplace_back("Some dates put the day first and others the month first; set dateOrder to say which.");
-    diag_.day_month_reason = std::move(decision.reason);
-    date_options.day_month_order = decision.order;
-  }
-  diag_.day_month_order = date_options.day_month_order == DayMonthOrder::DayFirst ? "day_first" : "month_first";
+  date_options.day_month_order = settle_day_month_order(
+      options_.day_month_order, header_match_.preset->day_month_order,
+      [&](DayMonthVote& vote) {
+        sample_values({ColumnRole::OrderDate, ColumnRole::PaidDate},
+                      [&](std::string_view v, std::uint64_t line) { vote.add(v, line); });
+      },
+      diag_);
 
   // Decimal mark: the caller's, or a vote of the amounts in the first rows.
   if (options_.decimal_separator) {
