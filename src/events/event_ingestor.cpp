@@ -112,17 +112,15 @@ EventIngestResult EventIngestor::finish_input() {
   diag_.delimiter_reason = stream_.delimiter_reason();
   diag_.lines = stream_.lines();
 
-  if (diag_.bytes == 0) throw IngestError(IngestErrorCode::EmptyFile, "the file is empty (0 bytes).");
+  if (diag_.bytes == 0) throw empty_file_error();
   if (phase_ == Phase::Header) {
     if (held_.empty())
-      throw IngestError(IngestErrorCode::EmptyFile,
-                        "the file contains no rows, only " + std::to_string(diag_.blank_lines) + " empty line(s).");
+      throw only_blank_lines_error(diag_.blank_lines);
     settle_header();
   }
   if (phase_ == Phase::Profile) {
     if (held_.empty())
-      throw IngestError(IngestErrorCode::NoDataRows, "the header on line " + std::to_string(diag_.header_line) + " (" +
-                                                         diag_.layout_name + ") is not followed by any data rows.");
+      throw no_data_rows_error(diag_.header_line, diag_.layout_name);
     start_rows();
   }
   reader_->finish();

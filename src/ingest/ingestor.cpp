@@ -354,18 +354,15 @@ IngestResult Ingestor::finish_input(bool whole) {
   diag_.byte_order_mark = decoder_.had_bom();
   diag_.lines = tokenizer_->line_breaks() + (bytes_pushed_ && last_char_ != '\n' && last_char_ != '\r' ? 1 : 0);
 
-  if (bytes_pushed_ == 0) throw IngestError(IngestErrorCode::EmptyFile, "the file is empty (0 bytes).");
+  if (bytes_pushed_ == 0) throw empty_file_error();
   if (phase_ == Phase::Header) {
     if (held_.empty())
-      throw IngestError(IngestErrorCode::EmptyFile, "the file contains no rows, only " +
-                                                        std::to_string(diag_.blank_lines) + " empty line(s).");
+      throw only_blank_lines_error(diag_.blank_lines);
     settle_header();
   }
   if (phase_ == Phase::Profile) {
     if (held_.empty())
-      throw IngestError(IngestErrorCode::NoDataRows,
-                        "the header on line " + std::to_string(diag_.header_line) + " (" +
-                            diag_.preset_name + ") is not followed by any data rows.");
+      throw no_data_rows_error(diag_.header_line, diag_.preset_name);
     start_rows();
   }
   assembler_->finish(/*shrink=*/whole);
