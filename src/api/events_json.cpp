@@ -1,7 +1,6 @@
 #include "api/events_json.hpp"
 
-#include "api/report_json.hpp"
-#include "ingest/delimiter_sniffer.hpp"
+#include "api/diagnostics_json_parts.hpp"
 #include "util/civil_date.hpp"
 
 namespace orderlens {
@@ -33,48 +32,26 @@ json by_user_kind(const char* total_key, std::uint64_t total, const Counts& coun
 }  // namespace
 
 json event_diagnostics_json(const EventDiagnostics& d) {
-  json mapping = json::object();
-  for (std::size_t r = 0; r < kEventRoleCount; ++r) {
-    if (d.mapping[r].empty()) continue;
-    json names = json::array();
-    for (std::uint32_t c : d.mapping[r]) names.push_back(c < d.columns.size() ? d.columns[c] : std::to_string(c + 1));
-    mapping[std::string(event_role_key(static_cast<EventRole>(r)))] = std::move(names);
-  }
-  json skipped = json::array();
-  for (std::size_t i = 0; i < kEventSkipReasonCount; ++i) {
-    if (!d.skipped[i].count) continue;
-    const auto r = static_cast<EventSkipReason>(i);
-    skipped.push_back(issue_tally_json(event_skip_key(r), event_skip_text(r), d.skipped[i]));
-  }
-  json warnings = json::array();
-  for (std::size_t i = 0; i < kEventWarningCount; ++i) {
-    if (!d.warnings[i].count) continue;
-    const auto w = static_cast<EventWarning>(i);
-    warnings.push_back(issue_tally_json(event_warning_key(w), event_warning_text(w), d.warnings[i]));
-  }
   auto date = [&](std::int32_t day) { return d.any_day ? format_iso_date(day) : std::string(); };
-  return {
-      {"file", d.file_name},
-      {"bytes", d.bytes},
-      {"encoding", {{"name", d.encoding}, {"reason", d.encoding_reason}, {"byteOrderMark", d.byte_order_mark}}},
-      {"delimiter", {{"char", std::string(1, d.delimiter)}, {"name", delimiter_display(d.delimiter)}, {"reason", d.delimiter_reason}}},
-      {"header", {{"line", d.header_line}, {"rowsAbove", d.rows_before_header}, {"columns", d.columns}}},
+  json out = file_reading_json(d);
+  out.update(json{
       {"layout", {{"key", d.layout}, {"name", d.layout_name}, {"detected", d.layout_detected}}},
-      {"mapping", std::move(mapping)},
+      {"mapping", column_mapping_json<EventRole>(d.mapping, d.columns, event_role_key)},
       {"dates", {{"dayMonthOrder", d.day_month_order}, {"reason", d.day_month_reason}}},
       {"lines", d.lines},
       {"blankLines", d.blank_lines},
       {"rows",
        {{"read", d.rows_read}, {"used", d.rows_used}, {"skipped", d.rows_skipped()}, {"repeatedEventRows", d.repeated_event_rows}}},
-      {"skipped", std::move(skipped)},
-      {"warnings", std::move(warnings)},
+      {"skipped", issue_tallies_json<EventSkipReason>(d.skipped, event_skip_key, event_skip_text)},
+      {"warnings", issue_tallies_json<EventWarning>(d.warnings, event_warning_key, event_warning_text)},
       {"visitors", by_user_kind("total", d.visitors, d.visitors_by_kind)},
       {"events", by_event_kind(d.events)},
       {"merged", by_user_kind("visitors", d.visitors_merged, d.merged_by_kind, EventUserKind::PseudoId)},
       {"firstDate", date(d.first_day)},
       {"lastDate", date(d.last_day)},
       {"notes", d.notes},
-  };
+  });
+  return out;
 }
 
 json event_visitors_json(const EventLog& log) {

@@ -1,6 +1,6 @@
 #include "api/report_json.hpp"
 
-#include "ingest/delimiter_sniffer.hpp"
+#include "api/diagnostics_json_parts.hpp"
 #include "util/civil_date.hpp"
 
 namespace orderlens {
@@ -13,59 +13,23 @@ std::string optional_date(bool present, std::int32_t day) { return present ? for
 
 }  // namespace
 
-json issue_tally_json(std::string_view key, std::string_view message, const IssueTally& t) {
-  json examples = json::array();
-  for (const IssueExample& e : t.examples) {
-    json x = {{"line", e.line}, {"value", e.value}, {"detail", e.detail}};
-    if (e.column) {
-      x["column"] = e.column;
-      x["columnName"] = e.column_name;
-    }
-    examples.push_back(std::move(x));
-  }
-  return {{"reason", key}, {"message", message}, {"count", t.count}, {"examples", std::move(examples)}};
-}
-
 std::string_view time_unit_name(TimeUnit unit) { return unit == TimeUnit::Weeks ? "weeks" : "days"; }
 
 json diagnostics_json(const Diagnostics& d) {
-  json mapping = json::object();
-  for (std::size_t r = 0; r < kColumnRoleCount; ++r) {
-    if (d.mapping[r].empty()) continue;
-    json names = json::array();
-    for (std::uint32_t c : d.mapping[r]) names.push_back(c < d.columns.size() ? d.columns[c] : std::to_string(c + 1));
-    mapping[std::string(column_role_key(static_cast<ColumnRole>(r)))] = std::move(names);
-  }
-  json skipped = json::array();
-  for (std::size_t i = 0; i < kSkipReasonCount; ++i) {
-    if (!d.skipped[i].count) continue;
-    const auto r = static_cast<SkipReason>(i);
-    skipped.push_back(issue_tally_json(skip_reason_key(r), skip_reason_text(r), d.skipped[i]));
-  }
-  json warnings = json::array();
-  for (std::size_t i = 0; i < kWarningKindCount; ++i) {
-    if (!d.warnings[i].count) continue;
-    const auto w = static_cast<WarningKind>(i);
-    warnings.push_back(issue_tally_json(warning_key(w), warning_text(w), d.warnings[i]));
-  }
   const auto& s = d.orders_by_status;
   auto st = [&](OrderStatus x) { return s[static_cast<std::size_t>(x)]; };
   const bool any_purchase = d.customers > d.customers_without_purchase;
-  return {
-      {"file", d.file_name},
-      {"bytes", d.bytes},
-      {"encoding", {{"name", d.encoding}, {"reason", d.encoding_reason}, {"byteOrderMark", d.byte_order_mark}}},
-      {"delimiter", {{"char", std::string(1, d.delimiter)}, {"name", delimiter_display(d.delimiter)}, {"reason", d.delimiter_reason}}},
-      {"header", {{"line", d.header_line}, {"rowsAbove", d.rows_before_header}, {"columns", d.columns}}},
+  json out = file_reading_json(d);
+  out.update(json{
       {"preset", {{"key", d.preset}, {"name", d.preset_name}, {"detected", d.preset_detected}}},
-      {"mapping", std::move(mapping)},
+      {"mapping", column_mapping_json<ColumnRole>(d.mapping, d.columns, column_role_key)},
       {"dates", {{"dayMonthOrder", d.day_month_order}, {"reason", d.day_month_reason}}},
       {"amounts", {{"decimalSeparator", d.decimal_separator}, {"reason", d.decimal_reason}}},
       {"lines", d.lines},
       {"blankLines", d.blank_lines},
       {"rows", {{"read", d.rows_read}, {"used", d.rows_used}, {"skipped", d.rows_skipped()}, {"refundRows", d.refund_rows}}},
-      {"skipped", std::move(skipped)},
-      {"warnings", std::move(warnings)},
+      {"skipped", issue_tallies_json<SkipReason>(d.skipped, skip_reason_key, skip_reason_text)},
+      {"warnings", issue_tallies_json<WarningKind>(d.warnings, warning_key, warning_text)},
       {"orders",
        {{"total", d.orders},
         {"paid", st(OrderStatus::Paid)},
@@ -80,7 +44,8 @@ json diagnostics_json(const Diagnostics& d) {
       {"firstOrderDate", optional_date(any_purchase, d.first_order_day)},
       {"lastOrderDate", optional_date(any_purchase, d.last_order_day)},
       {"notes", d.notes},
-  };
+  });
+  return out;
 }
 
 json customers_json(const Dataset& ds, const CustomerSummary& s) {

@@ -13,10 +13,6 @@ namespace orderlens {
 
 nlohmann::ordered_json diagnostics_json(const Diagnostics& d);
 
-// One skip reason or warning: {reason, message, count, examples: [{line, value, detail, column, columnName}]}
-// (column and columnName only for an issue about one value).
-nlohmann::ordered_json issue_tally_json(std::string_view key, std::string_view message, const IssueTally& t);
-
 // One object per summarized customer: id, idKind, email, name, orders, repeatOrders,
 // firstOrder, lastOrder, grossRevenue, netRevenue, aov, items, firstChannel, products,
 // frequency, recency, T, monetary.

@@ -1,7 +1,8 @@
 #include "events/event_ingestor.hpp"
 
-#include "ingest/day_month_vote.hpp"
+#include "ingest/day_month_choice.hpp"
 #include "ingest/ingest_error.hpp"
+#include "ingest/invalid_encoding_warning.hpp"
 #include "util/text.hpp"
 
 namespace orderlens {
@@ -16,25 +17,15 @@ EventIngestor::EventIngestor(EventIngestOptions options)
 
 EventIngestor::~EventIngestor() = default;
 
-// Fatal errors name the file: one place adds it.
-template <typename F>
-auto EventIngestor::with_file_label(F&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const IngestError& e) {
-    throw IngestError(e.code(), options_.file_name + ": " + e.what());
-  }
-}
-
 void EventIngestor::push(std::string_view bytes) {
-  with_file_label([&] {
+  with_error_label(options_.file_name, [&] {
     if (finished_) throw IngestError(IngestErrorCode::InvalidState, "push() after finish()");
     stream_.push(bytes, *this);
   });
 }
 
 EventIngestResult EventIngestor::finish() {
-  return with_file_label([&] { return finish_input(); });
+  return with_error_label(options_.file_name, [&] { return finish_input(); });
 }
 
 void EventIngestor::on_record(const CsvRecord& record) {
@@ -91,22 +82,14 @@ void EventIngestor::start_rows() {
   config.mapping = m;
   config.header_fields = diag_.columns.size();
   config.fold_repeated_events = header_match_.layout->kind == EventLayoutKind::Ga4;
-  if (options_.day_month_order) {
-    config.date_options.day_month_order = *options_.day_month_order;
-    diag_.day_month_reason = "set by the caller";
-  } else {
-    DayMonthVote vote;
+  auto vote_on_times = [&](DayMonthVote& vote) {
     for (const StoredRecord& stored : held_)
       for (EventRole role : {EventRole::Time, EventRole::Date})
         for (std::uint32_t c : m.of(role))
           if (c < stored.record().size()) vote.add(stored.record().field(c), stored.record().line);
-    DayMonthVote::Decision decision = vote.decide(DayMonthOrder::MonthFirst);
-    if (decision.mixed)
-      diag_.notes.emplace_back("Some dates put the day first and others the month first; set dateOrder to say which.");
-    config.date_options.day_month_order = decision.order;
-    diag_.day_month_reason = std::move(decision.reason);
-  }
-  diag_.day_month_order = config.date_options.day_month_order == DayMonthOrder::DayFirst ? "day_first" : "month_first";
+  };
+  config.date_options.day_month_order =
+      settle_day_month_order(options_.day_month_order, DayMonthOrder::MonthFirst, vote_on_times, diag_);
 
   reader_ = std::make_unique<EventRowReader>(std::move(config), *log_, diag_);
   phase_ = Phase::Rows;
@@ -129,35 +112,20 @@ EventIngestResult EventIngestor::finish_input() {
   diag_.delimiter_reason = stream_.delimiter_reason();
   diag_.lines = stream_.lines();
 
-  if (diag_.bytes == 0) throw IngestError(IngestErrorCode::EmptyFile, "the file is empty (0 bytes).");
+  if (diag_.bytes == 0) throw empty_file_error();
   if (phase_ == Phase::Header) {
     if (held_.empty())
-      throw IngestError(IngestErrorCode::EmptyFile,
-                        "the file contains no rows, only " + std::to_string(diag_.blank_lines) + " empty line(s).");
+      throw only_blank_lines_error(diag_.blank_lines);
     settle_header();
   }
   if (phase_ == Phase::Profile) {
     if (held_.empty())
-      throw IngestError(IngestErrorCode::NoDataRows, "the header on line " + std::to_string(diag_.header_line) + " (" +
-                                                         diag_.layout_name + ") is not followed by any data rows.");
+      throw no_data_rows_error(diag_.header_line, diag_.layout_name);
     start_rows();
   }
   reader_->finish();
 
-  if (const std::uint64_t bad = decoder.invalid_sequences()) {
-    IssueTally& t = diag_.warnings[static_cast<std::size_t>(EventWarning::InvalidEncoding)];
-    t.count = bad;
-    const bool utf8 = decoder.encoding() == Encoding::Utf8;
-    for (const DecodeIssue& issue : decoder.invalid_examples()) {
-      if (t.examples.size() >= diag_.max_examples) break;
-      IssueExample ex;
-      ex.line = issue.line;
-      ex.value = issue.bytes_hex;
-      ex.detail = "bytes " + issue.bytes_hex + " at byte offset " + std::to_string(issue.byte_offset) + " are not valid " +
-                  diag_.encoding + (utf8 ? "; if the file comes from Korean Windows Excel, load it with encoding cp949" : "");
-      t.examples.push_back(std::move(ex));
-    }
-  }
+  tally_invalid_encoding(decoder, diag_.max_examples, diag_.warnings[static_cast<std::size_t>(EventWarning::InvalidEncoding)]);
   return EventIngestResult{std::move(log_), std::move(diag_)};
 }
 

@@ -47,8 +47,6 @@ class EventIngestor final : private RecordSink {
   void settle_header();
   void start_rows();
   EventIngestResult finish_input();
-  template <typename F>
-  auto with_file_label(F&& body) -> decltype(body());
 
   EventIngestOptions options_;
   EventDiagnostics diag_;

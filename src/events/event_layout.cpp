@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
+#include "ingest/header_columns.hpp"
+#include "ingest/header_search.hpp"
 #include "ingest/ingest_error.hpp"
-#include "ingest/presets.hpp"
 #include "util/text.hpp"
 
 namespace orderlens {
@@ -11,7 +12,6 @@ namespace orderlens {
 namespace {
 
 constexpr int kSignatureBonus = 100;
-constexpr std::size_t kColumnsShown = 12;
 
 constexpr PerEventRole<std::string_view> kRoleKeys = {"user", "pseudoId", "email", "event", "time", "date", "item"};
 
@@ -45,14 +45,6 @@ EventLayout generic() {
   return l;
 }
 
-std::optional<std::uint32_t> find_column(const std::vector<std::string>& keys, std::string_view name) {
-  const std::string wanted = header_key(name);
-  if (wanted.empty()) return std::nullopt;
-  for (std::size_t i = 0; i < keys.size(); ++i)
-    if (keys[i] == wanted) return static_cast<std::uint32_t>(i);
-  return std::nullopt;
-}
-
 std::string first_alias(const EventLayout& layout, EventRole role) {
   const auto& a = layout.aliases[index_of(role)];
   return a.empty() ? std::string(event_role_key(role)) : "\"" + std::string(a.front()) + "\"";
@@ -60,16 +52,6 @@ std::string first_alias(const EventLayout& layout, EventRole role) {
 
 std::string describe_ref(const ColumnRef& ref) {
   return ref.number ? "column " + std::to_string(ref.number) : "column \"" + ref.name + "\"";
-}
-
-std::string shown_columns(const std::vector<std::string>& cells) {
-  std::string out;
-  for (std::size_t i = 0; i < cells.size() && i < kColumnsShown; ++i) {
-    if (i) out += ", ";
-    out += printable_excerpt(cells[i], 40);
-  }
-  if (cells.size() > kColumnsShown) out += ", … (" + std::to_string(cells.size()) + " columns)";
-  return out;
 }
 
 }  // namespace
@@ -91,21 +73,13 @@ EventHeaderMatch match_event_header(const EventLayout& layout, const std::vector
                                     const ExplicitEventMapping& explicit_mapping) {
   EventHeaderMatch m;
   m.layout = &layout;
-  std::vector<std::string> keys;
-  keys.reserve(header.size());
-  for (const std::string& h : header) keys.push_back(header_key(h));
+  const std::vector<std::string> keys = header_keys(header);
 
   for (std::size_t r = 0; r < kEventRoleCount; ++r) {
     auto& cols = m.mapping.columns[r];
     if (const auto& refs = explicit_mapping[r]) {  // the caller's mapping replaces the aliases
       for (const ColumnRef& ref : *refs) {
-        std::optional<std::uint32_t> col;
-        if (ref.number) {
-          if (ref.number <= header.size()) col = ref.number - 1;
-        } else {
-          col = find_column(keys, ref.name);
-        }
-        if (col) cols.push_back(*col);
+        if (const auto col = find_column(keys, ref)) cols.push_back(*col);
         else m.missing.push_back(describe_ref(ref) + " for " + std::string(kRoleKeys[r]));
       }
       continue;
@@ -147,32 +121,15 @@ EventHeaderChoice choose_event_header(const std::vector<std::vector<std::string>
     throw IngestError(IngestErrorCode::BadOption,
                       "unknown events layout \"" + std::string(layout_key) + "\"; expected auto, ga4 or generic");
 
-  std::optional<EventHeaderChoice> best;
-  EventHeaderMatch closest;  // the ineligible match lacking the fewest things (with some score)
-  std::size_t closest_row = 0;
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    for (const EventLayout* l : candidates) {
-      EventHeaderMatch m = match_event_header(*l, rows[r], explicit_mapping);
-      if (m.eligible) {
-        if (!best || m.score > best->match.score) best = EventHeaderChoice{r, std::move(m)};
-      } else if (m.score > 0 && (!closest.layout || m.missing.size() < closest.missing.size() ||
-                                 (m.missing.size() == closest.missing.size() && m.score > closest.score))) {
-        closest = std::move(m);
-        closest_row = r;
-      }
-    }
-  }
-  if (best) return *best;
+  auto found = search_header_rows(rows, candidates, [&](const EventLayout& l, const std::vector<std::string>& row) {
+    return match_event_header(l, row, explicit_mapping);
+  });
+  if (found.best) return EventHeaderChoice{found.best_row, std::move(*found.best)};
 
   std::string msg = "could not find the header row of a website events file in the first " +
                     std::to_string(rows.size()) + " rows.";
-  if (!rows.empty())
-    msg += " Columns on line " + std::to_string(row_lines[closest_row]) + ": " + shown_columns(rows[closest_row]) + ".";
-  if (closest.layout) {
-    msg += " Closest layout: " + std::string(closest.layout->display_name) + ", which lacks ";
-    for (std::size_t i = 0; i < closest.missing.size(); ++i) msg += (i ? ", " : "") + closest.missing[i];
-    msg += ".";
-  }
+  msg += shown_row_text(rows, row_lines, found.closest_row);
+  if (found.closest) msg += closest_layout_text(found.closest->layout->display_name, found.closest->missing);
   msg += " Expected a GA4 BigQuery export (event_name, user_pseudo_id, user_id, event_timestamp or event_date) "
          "or a table with a user column (user_id, customer_id, member_id, email, 회원아이디, 아이디), an event "
          "column (event, event_name, event_type, action, 이벤트) and a time column (timestamp, event_time, "

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "events/event_time.hpp"
+#include "ingest/record_shape.hpp"
 #include "util/text.hpp"
 
 namespace orderlens {
@@ -29,39 +30,11 @@ EventRowReader::EventRowReader(EventRowConfig config, EventLog& log, EventDiagno
     : config_(std::move(config)), log_(log), diag_(diagnostics) {}
 
 EventRowReader::Value EventRowReader::value_of(const CsvRecord& record, EventRole role) const {
-  Value v;
-  for (std::uint32_t c : config_.mapping.of(role)) {
-    if (v.column == Diagnostics::kWholeRow) v.column = c;
-    if (c >= record.size()) continue;
-    const std::string_view t = trim(record.field(c));
-    if (t.empty() || is_placeholder_value(t)) continue;
-    return {t, c};
-  }
-  return v;
+  return first_mapped_value(config_.mapping.of(role), record);
 }
 
 bool EventRowReader::check_shape(const CsvRecord& record) {
-  const std::size_t n = record.size();
-  const std::size_t want = config_.header_fields;
-  if (record.unterminated_quote) {
-    diag_.skip(EventSkipReason::UnterminatedQuote, record.line, record.quote_open_field,
-               record.quote_open_field < n ? record.field(record.quote_open_field) : std::string_view{},
-               "the quote that opens this value at line " + std::to_string(record.quote_open_line) +
-                   " is never closed");
-    return false;
-  }
-  if (n < want) {
-    diag_.skip(EventSkipReason::TooFewFields, record.line, Diagnostics::kWholeRow, n ? record.field(0) : std::string_view{},
-               "expected " + std::to_string(want) + " fields, found " + std::to_string(n));
-    return false;
-  }
-  for (std::size_t i = want; i < n; ++i) {
-    if (record.field(i).empty()) continue;
-    diag_.skip(EventSkipReason::TooManyFields, record.line, static_cast<std::uint32_t>(i), record.field(i),
-               "expected " + std::to_string(want) + " fields, found " + std::to_string(n));
-    return false;
-  }
-  return true;
+  return check_record_shape<EventSkipReason>(record, config_.header_fields, diag_);
 }
 
 void EventRowReader::resolve_identity(const CsvRecord& record) {

@@ -25,6 +25,7 @@
 #include "ingest/csv_tokenizer.hpp"
 #include "ingest/date_time.hpp"
 #include "ingest/identity.hpp"
+#include "ingest/mapped_value.hpp"
 #include "util/hash.hpp"
 
 namespace orderlens {
@@ -44,10 +45,7 @@ class EventRowReader {
   // Merges linked visitors and fills the result sizes of the diagnostics.
   void finish();
 
-  struct Value {
-    std::string_view text;  // trimmed; empty when every mapped column is empty or a placeholder
-    std::uint32_t column = Diagnostics::kWholeRow;  // where it was found (else the first mapped)
-  };
+  using Value = MappedValue;
 
  private:
   Value value_of(const CsvRecord& record, EventRole role) const;

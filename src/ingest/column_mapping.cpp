@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ingest/header_columns.hpp"
+#include "ingest/header_search.hpp"
 #include "ingest/ingest_error.hpp"
 #include "util/text.hpp"
 
@@ -10,21 +12,6 @@ namespace orderlens {
 namespace {
 
 constexpr int kSignatureBonus = 100;
-
-std::vector<std::string> header_keys(const std::vector<std::string>& header) {
-  std::vector<std::string> keys;
-  keys.reserve(header.size());
-  for (const std::string& h : header) keys.push_back(header_key(h));
-  return keys;
-}
-
-std::optional<std::uint32_t> find_column(const std::vector<std::string>& keys, std::string_view alias) {
-  const std::string wanted = header_key(alias);
-  if (wanted.empty()) return std::nullopt;
-  for (std::size_t i = 0; i < keys.size(); ++i)
-    if (keys[i] == wanted) return static_cast<std::uint32_t>(i);
-  return std::nullopt;
-}
 
 std::string describe_ref(const ColumnRef& ref) {
   return ref.number ? "column " + std::to_string(ref.number) : "\"" + ref.name + "\"";
@@ -67,12 +54,7 @@ HeaderMatch match_header(const Preset& preset, const std::vector<std::string>& h
     auto& cols = m.mapping.columns[r];
     cols.clear();
     for (const ColumnRef& ref : *refs) {
-      std::optional<std::uint32_t> col;
-      if (ref.number) {
-        if (ref.number <= header.size()) col = ref.number - 1;
-      } else {
-        col = find_column(keys, ref.name);
-      }
+      const std::optional<std::uint32_t> col = find_column(keys, ref);
       if (!col) {
         m.missing.push_back("column " + describe_ref(ref) + " for " +
                             std::string(column_role_key(static_cast<ColumnRole>(r))));
@@ -139,40 +121,16 @@ HeaderChoice choose_header(const std::vector<std::vector<std::string>>& rows,
                       "unknown preset \"" + std::string(preset_key) + "\"; expected auto, " + known);
   }
 
-  std::optional<HeaderChoice> best;
-  HeaderMatch closest;  // the best ineligible match with some score; no preset when none
-  std::size_t closest_row = 0;
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    for (const Preset* p : candidates) {
-      HeaderMatch m = match_header(*p, rows[r], explicit_mapping);
-      if (m.eligible) {
-        if (!best || m.score > best->match.score) best = HeaderChoice{r, std::move(m)};
-      } else if (m.score > 0 && (!closest.preset || m.missing.size() < closest.missing.size() ||
-                                 (m.missing.size() == closest.missing.size() && m.score > closest.score))) {
-        // The closest layout lacks the fewest things.
-        closest = std::move(m);
-        closest_row = r;
-      }
-    }
-  }
-  if (best) return *best;
+  auto found = search_header_rows(rows, candidates, [&](const Preset& p, const std::vector<std::string>& row) {
+    return match_header(p, row, explicit_mapping);
+  });
+  if (found.best) return HeaderChoice{found.best_row, std::move(*found.best)};
 
   std::string msg = "could not find the header row of an orders export";
   msg += " in the first " + std::to_string(rows.size()) + " rows.";
-  if (!rows.empty()) {
-    const std::vector<std::string>& shown = rows[closest_row];
-    msg += " Columns on line " + std::to_string(row_lines[closest_row]) + ": ";
-    for (std::size_t i = 0; i < shown.size() && i < 12; ++i) {
-      if (i) msg += ", ";
-      msg += printable_excerpt(shown[i], 40);
-    }
-    if (shown.size() > 12) msg += ", … (" + std::to_string(shown.size()) + " columns)";
-    msg += ".";
-  }
-  if (closest.preset) {
-    msg += " Closest layout: " + std::string(closest.preset->display_name) + ", which lacks ";
-    for (std::size_t i = 0; i < closest.missing.size(); ++i) msg += (i ? ", " : "") + closest.missing[i];
-    msg += ".";
+  msg += shown_row_text(rows, row_lines, found.closest_row);
+  if (found.closest) {
+    msg += closest_layout_text(found.closest->preset->display_name, found.closest->missing);
   } else {
     msg += " No column matches a known export layout.";
   }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/column_ref.hpp"
 #include "ingest/column_role.hpp"
 #include "ingest/presets.hpp"
 
@@ -18,12 +19,6 @@ struct ColumnMapping {
   PerRole<std::vector<std::uint32_t>> columns;  // 0-based header indices, by priority
   bool has(ColumnRole r) const { return !columns[index_of(r)].empty(); }
   const std::vector<std::uint32_t>& of(ColumnRole r) const { return columns[index_of(r)]; }
-};
-
-// A column named by the caller: by header name, or by 1-based position.
-struct ColumnRef {
-  std::string name;
-  std::uint32_t number = 0;  // 1-based; 0 means "by name"
 };
 
 // Roles the caller mapped. A role given with an empty list is unmapped on purpose.

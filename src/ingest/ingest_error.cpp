@@ -16,4 +16,16 @@ std::string_view ingest_error_code_name(IngestErrorCode code) {
   return "unknown";
 }
 
+IngestError empty_file_error() { return IngestError(IngestErrorCode::EmptyFile, "the file is empty (0 bytes)."); }
+
+IngestError only_blank_lines_error(std::uint64_t blank_lines) {
+  return IngestError(IngestErrorCode::EmptyFile,
+                     "the file contains no rows, only " + std::to_string(blank_lines) + " empty line(s).");
+}
+
+IngestError no_data_rows_error(std::uint64_t header_line, std::string_view layout_name) {
+  return IngestError(IngestErrorCode::NoDataRows, "the header on line " + std::to_string(header_line) + " (" +
+                                                      std::string(layout_name) + ") is not followed by any data rows.");
+}
+
 }  // namespace orderlens

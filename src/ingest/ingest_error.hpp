@@ -31,4 +31,21 @@ class IngestError : public std::runtime_error {
   IngestErrorCode code_;
 };
 
+// The fatal errors of a file that ends before its first data row, in the same words for the
+// orders and the events ingestion.
+IngestError empty_file_error();                                 // no bytes at all
+IngestError only_blank_lines_error(std::uint64_t blank_lines);  // no row, only empty lines
+IngestError no_data_rows_error(std::uint64_t header_line, std::string_view layout_name);
+
+// Runs `body`; an IngestError it throws is thrown again with its message prefixed by
+// "<label>: ", so that an ingestion's fatal errors name its file in one place.
+template <typename F>
+auto with_error_label(const std::string& label, F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const IngestError& e) {
+    throw IngestError(e.code(), label + ": " + e.what());
+  }
+}
+
 }  // namespace orderlens

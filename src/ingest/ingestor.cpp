@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
-#include "ingest/day_month_vote.hpp"
+#include "ingest/day_month_choice.hpp"
 #include "ingest/delimiter_sniffer.hpp"
 #include "ingest/file_kind.hpp"
 #include "ingest/ingest_error.hpp"
+#include "ingest/invalid_encoding_warning.hpp"
 #include "ingest/partial_codec.hpp"
 #include "ingest/partial_merge.hpp"
 #include "ingest/record_start.hpp"
@@ -72,24 +73,12 @@ Ingestor::Ingestor(IngestOptions options, const IngestSettings& settings, std::u
 
 Ingestor::~Ingestor() = default;
 
-std::string Ingestor::label() const { return options_.file_name; }
-
-// Fatal errors name the file: one place adds it.
-template <typename F>
-auto Ingestor::with_file_label(F&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const IngestError& e) {
-    throw IngestError(e.code(), label() + ": " + e.what());
-  }
-}
-
 void Ingestor::push(std::string_view bytes) {
-  with_file_label([&] { push_bytes(bytes); });
+  with_error_label(options_.file_name, [&] { push_bytes(bytes); });
 }
 
 IngestResult Ingestor::finish() {
-  return with_file_label([&] { return finish_input(); });
+  return with_error_label(options_.file_name, [&] { return finish_input(); });
 }
 
 void Ingestor::push_bytes(std::string_view bytes) {
@@ -227,20 +216,13 @@ void Ingestor::start_rows() {
         for (std::uint32_t c : m.of(role))
           if (c < stored.record().size()) visit(stored.record().field(c), stored.record().line);
   };
-  if (options_.day_month_order) {
-    date_options.day_month_order = *options_.day_month_order;
-    diag_.day_month_reason = "set by the caller";
-  } else {
-    DayMonthVote vote;
-    sample_values({ColumnRole::OrderDate, ColumnRole::PaidDate},
-                  [&](std::string_view v, std::uint64_t line) { vote.add(v, line); });
-    DayMonthVote::Decision decision = vote.decide(header_match_.preset->day_month_order);
-    if (decision.mixed)
-      diag_.notes.emplace_back("Some dates put the day first and others the month first; set dateOrder to say which.");
-    diag_.day_month_reason = std::move(decision.reason);
-    date_options.day_month_order = decision.order;
-  }
-  diag_.day_month_order = date_options.day_month_order == DayMonthOrder::DayFirst ? "day_first" : "month_first";
+  date_options.day_month_order = settle_day_month_order(
+      options_.day_month_order, header_match_.preset->day_month_order,
+      [&](DayMonthVote& vote) {
+        sample_values({ColumnRole::OrderDate, ColumnRole::PaidDate},
+                      [&](std::string_view v, std::uint64_t line) { vote.add(v, line); });
+      },
+      diag_);
 
   // Decimal mark: the caller's, or a vote of the amounts in the first rows.
   if (options_.decimal_separator) {
@@ -327,7 +309,7 @@ std::optional<std::uint64_t> Ingestor::split_offset() const {
 }
 
 std::string Ingestor::finish_part() {
-  return with_file_label([&] {
+  return with_error_label(options_.file_name, [&] {
     if (!continuation_) throw IngestError(IngestErrorCode::InvalidState, "finish_part() on a first part");
     const IngestResult result = finish_input(/*whole=*/false);
     if (awaiting_split_)
@@ -338,7 +320,7 @@ std::string Ingestor::finish_part() {
 }
 
 std::optional<IngestResult> Ingestor::finish_with_part(std::string_view encoded_part) {
-  return with_file_label([&]() -> std::optional<IngestResult> {
+  return with_error_label(options_.file_name, [&]() -> std::optional<IngestResult> {
     if (continuation_ || finished_ || !tokenizer_ || phase_ != Phase::Rows) return std::nullopt;
     const DecodedPart part = decode_partial(encoded_part);
     const PartPlacement& at = part.placement;
@@ -372,37 +354,21 @@ IngestResult Ingestor::finish_input(bool whole) {
   diag_.byte_order_mark = decoder_.had_bom();
   diag_.lines = tokenizer_->line_breaks() + (bytes_pushed_ && last_char_ != '\n' && last_char_ != '\r' ? 1 : 0);
 
-  if (bytes_pushed_ == 0) throw IngestError(IngestErrorCode::EmptyFile, "the file is empty (0 bytes).");
+  if (bytes_pushed_ == 0) throw empty_file_error();
   if (phase_ == Phase::Header) {
     if (held_.empty())
-      throw IngestError(IngestErrorCode::EmptyFile, "the file contains no rows, only " +
-                                                        std::to_string(diag_.blank_lines) + " empty line(s).");
+      throw only_blank_lines_error(diag_.blank_lines);
     settle_header();
   }
   if (phase_ == Phase::Profile) {
     if (held_.empty())
-      throw IngestError(IngestErrorCode::NoDataRows,
-                        "the header on line " + std::to_string(diag_.header_line) + " (" +
-                            diag_.preset_name + ") is not followed by any data rows.");
+      throw no_data_rows_error(diag_.header_line, diag_.preset_name);
     start_rows();
   }
   assembler_->finish(/*shrink=*/whole);
   if (whole) count_results(*dataset_, diag_);
 
-  if (const std::uint64_t bad = decoder_.invalid_sequences()) {
-    IssueTally& t = diag_.warnings[static_cast<std::size_t>(WarningKind::InvalidEncoding)];
-    t.count = bad;
-    const bool utf8 = decoder_.encoding() == Encoding::Utf8;
-    for (const DecodeIssue& issue : decoder_.invalid_examples()) {
-      if (t.examples.size() >= diag_.max_examples) break;
-      IssueExample ex;
-      ex.line = issue.line;
-      ex.value = issue.bytes_hex;
-      ex.detail = "bytes " + issue.bytes_hex + " at byte offset " + std::to_string(issue.byte_offset) + " are not valid " +
-                  diag_.encoding + (utf8 ? "; if the file comes from Korean Windows Excel, load it with encoding cp949" : "");
-      t.examples.push_back(std::move(ex));
-    }
-  }
+  tally_invalid_encoding(decoder_, diag_.max_examples, diag_.warnings[static_cast<std::size_t>(WarningKind::InvalidEncoding)]);
   return IngestResult{std::move(dataset_), std::move(diag_)};
 }
 

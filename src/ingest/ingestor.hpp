@@ -83,9 +83,6 @@ class Ingestor final : private TextSink, private RecordSink {
   void settle_header();
   void start_rows();
   bool is_split_row(const CsvRecord& record);
-  template <typename F>
-  auto with_file_label(F&& body) -> decltype(body());
-  std::string label() const;
 
   IngestOptions options_;
   Diagnostics diag_;

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "ingest/identity.hpp"
+#include "ingest/record_shape.hpp"
 #include "util/hash.hpp"
 #include "util/text.hpp"
 
@@ -53,16 +54,7 @@ OrderAssembler::Value OrderAssembler::value_of(const CsvRecord& record, ColumnRo
 }
 
 OrderAssembler::Value OrderAssembler::value_in(const ColumnMapping& mapping, const CsvRecord& record, ColumnRole role) {
-  const auto& cols = mapping.of(role);
-  Value v;
-  for (std::uint32_t c : cols) {
-    if (v.column == Diagnostics::kWholeRow) v.column = c;
-    if (c >= record.size()) continue;
-    const std::string_view t = trim(record.field(c));
-    if (t.empty() || is_placeholder_value(t)) continue;
-    return {t, c};
-  }
-  return v;
+  return first_mapped_value(mapping.of(role), record);
 }
 
 std::optional<OrderStatus> OrderAssembler::status_of(std::string_view text) {
@@ -85,30 +77,7 @@ std::optional<OrderStatus> OrderAssembler::classify_status_word(std::string_view
 }
 
 bool OrderAssembler::check_shape(const CsvRecord& record) {
-  const std::size_t n = record.size();
-  const std::size_t want = config_.header_fields;
-  if (record.unterminated_quote) {
-    diag_.skip(SkipReason::UnterminatedQuote, record.line, record.quote_open_field,
-               record.quote_open_field < n ? record.field(record.quote_open_field) : std::string_view{},
-               "the quote that opens this value at line " + std::to_string(record.quote_open_line) +
-                   " is never closed");
-    return false;
-  }
-  if (n < want) {
-    diag_.skip(SkipReason::TooFewFields, record.line, Diagnostics::kWholeRow, n ? record.field(0) : std::string_view{},
-               "expected " + std::to_string(want) + " fields, found " + std::to_string(n));
-    return false;
-  }
-  if (n > want) {
-    for (std::size_t i = want; i < n; ++i) {
-      if (!record.field(i).empty()) {
-        diag_.skip(SkipReason::TooManyFields, record.line, static_cast<std::uint32_t>(i), record.field(i),
-                   "expected " + std::to_string(want) + " fields, found " + std::to_string(n));
-        return false;
-      }
-    }
-  }
-  return true;
+  return check_record_shape<SkipReason>(record, config_.header_fields, diag_);
 }
 
 OrderAssembler::Identity OrderAssembler::resolve_identity(const CsvRecord& record) const {

@@ -18,6 +18,7 @@
 #include "ingest/csv_tokenizer.hpp"
 #include "ingest/date_time.hpp"
 #include "ingest/diagnostics.hpp"
+#include "ingest/mapped_value.hpp"
 #include "ingest/money.hpp"
 #include "ingest/order_status.hpp"
 #include "ingest/presets.hpp"
@@ -45,10 +46,7 @@ class OrderAssembler {
   // (skipped for a part of a parallel read, which is encoded or merged).
   void finish(bool shrink = true);
 
-  struct Value {
-    std::string_view text;    // trimmed; empty when every mapped column is empty
-    std::uint32_t column = Diagnostics::kWholeRow;
-  };
+  using Value = MappedValue;
   // The first non-empty, non-placeholder value of `role`'s columns in `record`.
   static Value value_in(const ColumnMapping& mapping, const CsvRecord& record, ColumnRole role);
 

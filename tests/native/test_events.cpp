@@ -170,6 +170,10 @@ TEST_CASE("events: options") {
   CHECK(bad_option(R"({"mapping": {"user": ""}})").find("options.mapping.user") == 0);
   CHECK(bad_option(R"({"encoding": "latin9"})").find("options.encoding") == 0);
   CHECK(bad_option("[1]").find("options.: expected an object") == 0);
+  // Counts are read by the order options' reader (ingest/option_fields.hpp), in its words.
+  CHECK(bad_option(R"({"maxExamples": 5000})") == "options.maxExamples: expected a number between 0 and 1000");
+  CHECK(bad_option(R"({"maxRecordBytes": -1})") == "options.maxRecordBytes: expected a number >= 1024");
+  CHECK(bad_option(R"({"maxExamples": 2.5})") == "options.maxExamples: expected a whole number");
 }
 
 // tests/fixtures/events/ga4-flattened.csv, by line (header on line 1):
