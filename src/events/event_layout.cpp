@@ -50,9 +50,6 @@ std::string first_alias(const EventLayout& layout, EventRole role) {
   return a.empty() ? std::string(event_role_key(role)) : "\"" + std::string(a.front()) + "\"";
 }
 
-std::string describe_ref(const ColumnRef& ref) {
-  return ref.number ? "column " + std::to_string(ref.number) : "column \"" + ref.name + "\"";
-}
 
 }  // namespace
 
@@ -80,7 +77,7 @@ EventHeaderMatch match_event_header(const EventLayout& layout, const std::vector
     if (const auto& refs = explicit_mapping[r]) {  // the caller's mapping replaces the aliases
       for (const ColumnRef& ref : *refs) {
         if (const auto col = find_column(keys, ref)) cols.push_back(*col);
-        else m.missing.push_back(describe_ref(ref) + " for " + std::string(kRoleKeys[r]));
+        else m.missing.push_back(describe_column_ref(ref) + " for " + std::string(kRoleKeys[r]));
       }
       continue;
     }

@@ -7,7 +7,6 @@ namespace orderlens {
 
 namespace {
 
-constexpr std::uint64_t kEpochMin = 100'000'000;                  // 10^8 s: 1973-03-03
 constexpr std::uint64_t kMillisecondsFrom = 100'000'000'000;      // 10^11
 constexpr std::uint64_t kMicrosecondsFrom = 100'000'000'000'000;  // 10^14
 constexpr std::size_t kMaxEpochDigits = 18;                       // fits in 64 bits

@@ -13,9 +13,6 @@ namespace {
 
 constexpr int kSignatureBonus = 100;
 
-std::string describe_ref(const ColumnRef& ref) {
-  return ref.number ? "column " + std::to_string(ref.number) : "\"" + ref.name + "\"";
-}
 
 // "Email or Phone": the first alias of each role, as the preset writes it.
 std::string first_aliases(const Preset& preset, const std::vector<ColumnRole>& roles) {
@@ -56,7 +53,7 @@ HeaderMatch match_header(const Preset& preset, const std::vector<std::string>& h
     for (const ColumnRef& ref : *refs) {
       const std::optional<std::uint32_t> col = find_column(keys, ref);
       if (!col) {
-        m.missing.push_back("column " + describe_ref(ref) + " for " +
+        m.missing.push_back(describe_column_ref(ref) + " for " +
                             std::string(column_role_key(static_cast<ColumnRole>(r))));
         continue;
       }

@@ -25,4 +25,8 @@ std::optional<std::uint32_t> find_column(const std::vector<std::string>& keys, c
   return std::nullopt;
 }
 
+std::string describe_column_ref(const ColumnRef& ref) {
+  return ref.number ? "column " + std::to_string(ref.number) : "column \"" + ref.name + "\"";
+}
+
 }  // namespace orderlens

@@ -23,4 +23,7 @@ std::optional<std::uint32_t> find_column(const std::vector<std::string>& keys, s
 // found by its name; nullopt when there is none.
 std::optional<std::uint32_t> find_column(const std::vector<std::string>& keys, const ColumnRef& ref);
 
+// A column reference for messages: `column 3` or `column "Buyer"`.
+std::string describe_column_ref(const ColumnRef& ref);
+
 }  // namespace orderlens
