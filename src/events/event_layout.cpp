@@ -50,7 +50,6 @@ std::string first_alias(const EventLayout& layout, EventRole role) {
   return a.empty() ? std::string(event_role_key(role)) : "\"" + std::string(a.front()) + "\"";
 }
 
-
 }  // namespace
 
 std::string_view event_role_key(EventRole role) { return kRoleKeys[index_of(role)]; }

@@ -13,7 +13,6 @@ namespace {
 
 constexpr int kSignatureBonus = 100;
 
-
 // "Email or Phone": the first alias of each role, as the preset writes it.
 std::string first_aliases(const Preset& preset, const std::vector<ColumnRole>& roles) {
   std::string out;
