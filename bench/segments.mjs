@@ -39,28 +39,36 @@ let t = performance.now();
 const eventLog = await ol.loadEvents(fs.readFileSync(events), { fileName: path.basename(events) });
 const eventsSeconds = (performance.now() - t) / 1000;
 const options = { ...JSON.parse(fs.readFileSync(optionsFile, 'utf8')), events: eventLog };
-const times = [];
-let result;
-for (let r = 0; r < RUNS; ++r) {
-  t = performance.now();
-  result = dataset.segments(options);
-  times.push((performance.now() - t) / 1000);
+// Fastest of RUNS calls of f (the first call also grows the WebAssembly memory).
+function fastest(f) {
+  const times = [];
+  let value;
+  for (let r = 0; r < RUNS; ++r) {
+    const t0 = performance.now();
+    value = f();
+    times.push((performance.now() - t0) / 1000);
+  }
+  return { seconds: Math.min(...times), times, value };
 }
-const wasm = Math.min(...times);
-// Where the time goes, once each (not in the figure above).
-t = performance.now();
-dataset.segments({ ...options, affinity: undefined, crossSell: { a: { sku: result.affinity.nextPurchase[0]?.antecedent.key ?? '' } } });
-const packsOnly = (performance.now() - t) / 1000;
-t = performance.now();
-dataset.affinity();
-const affinityOnly = (performance.now() - t) / 1000;
+const withAffinity = fastest(() => dataset.segments(options));
+const result = withAffinity.value;
+const wasm = withAffinity.seconds;
+const times = withAffinity.times;
+// The seven packs alone: the cross-sell pair given (the one affinity suggested), no affinity.
+const pair = result.packs.find((p) => p.key === 'crosssell')?.details.suggestions?.[0];
+const packsOptions = { ...options, affinity: undefined, crossSell: pair ? { a: { sku: pair.a }, b: { sku: pair.b } } : undefined };
+const packs = fastest(() => dataset.segments(packsOptions));
+const packsOnly = packs.seconds;
+const affinityOnly = fastest(() => dataset.affinity()).seconds;
 
 console.log(`segments benchmark — ${rel(orders)} (${result.customers.toLocaleString('en-US')} customers with a purchase) + ${rel(events)} (${eventLog.diagnostics.visitors.total.toLocaleString('en-US')} visitors)`);
 console.log(`one dataset.segments() call: ${result.packs.length} packs (${result.packs.map((p) => p.key).join(', ')}) + affinity (${result.affinity.coPurchase.length + result.affinity.nextPurchase.length} rules), result JSON included; fastest of ${RUNS}`);
-console.log(`  WASM    ${fix(wasm)} s   (runs: ${times.map((x) => fix(x)).join(', ')}; packs alone with a given cross-sell pair ${fix(packsOnly)} s, affinity alone ${fix(affinityOnly)} s)`);
+console.log(`  WASM    ${fix(wasm)} s   (runs: ${times.map((x) => fix(x)).join(', ')}); the ${packs.value.packs.length} packs alone (cross-sell pair given) ${fix(packsOnly)} s, affinity alone ${fix(affinityOnly)} s`);
 if (native.error) console.log(`  native  failed: ${native.error}`);
 else console.log(`  native  ${fix(native.seconds)} s   WASM / native ${fix(wasm / native.seconds, 2)}×`);
 console.log(`  events file read: WASM ${fix(eventsSeconds)} s, native ${fix(native.eventsSeconds ?? NaN)} s`);
-console.log(`  ${wasm <= TARGET_SECONDS ? '✓' : '✗'} target: all packs + affinity ≤ ${TARGET_SECONDS} s in WASM   ${fix(wasm)} s (printed, not asserted)`);
+console.log('  targets (printed, not asserted)');
+console.log(`  ${packsOnly <= TARGET_SECONDS ? '✓' : '✗'} all packs together ≤ ${TARGET_SECONDS} s in WASM               ${fix(packsOnly)} s`);
+console.log(`  ${wasm <= TARGET_SECONDS ? '✓' : '✗'} all packs + affinity in one call ≤ ${TARGET_SECONDS} s in WASM  ${fix(wasm)} s`);
 eventLog.dispose();
 dataset.dispose();
