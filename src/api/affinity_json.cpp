@@ -2,10 +2,10 @@
 
 #include <string>
 
+#include "api/analysis_options.hpp"
 #include "api/summary_options.hpp"
 #include "ingest/ingest_error.hpp"
 #include "util/civil_date.hpp"
-#include "util/text.hpp"
 
 namespace orderlens {
 
@@ -13,15 +13,11 @@ using nlohmann::ordered_json;
 
 namespace {
 
-[[noreturn]] void bad(const std::string& key, const std::string& expected) {
-  throw IngestError(IngestErrorCode::BadOption, "options." + key + ": expected " + expected);
-}
-
 std::uint32_t whole_number_option(const std::string& key, const nlohmann::json& v, double min, double max,
                                   const char* expected) {
-  if (!v.is_number()) bad(key, expected);
+  if (!v.is_number()) bad_analysis_option(key, expected);
   const double d = v.get<double>();
-  if (!(d >= min && d <= max) || d != static_cast<double>(static_cast<std::uint32_t>(d))) bad(key, expected);
+  if (!(d >= min && d <= max) || d != static_cast<double>(static_cast<std::uint32_t>(d))) bad_analysis_option(key, expected);
   return static_cast<std::uint32_t>(d);
 }
 
@@ -29,15 +25,12 @@ std::uint32_t whole_number_option(const std::string& key, const nlohmann::json& 
 
 AffinityOptions parse_affinity_options(std::string_view text) {
   AffinityOptions o;
-  if (trim(text).empty()) return o;
-  const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    throw IngestError(IngestErrorCode::BadOption, "affinity options: expected a JSON object");
+  const nlohmann::json j = analysis_options_object(text, "affinity");
   for (const auto& [key, v] : j.items()) {
     if (v.is_null()) continue;
     if (key == "level") {
       const std::string s = v.is_string() ? v.get<std::string>() : "";
-      if (s != "product" && s != "category") bad(key, "\"product\" or \"category\"");
+      if (s != "product" && s != "category") bad_analysis_option(key, "\"product\" or \"category\"");
       o.level = s == "category" ? AffinityLevel::Category : AffinityLevel::Product;
     } else if (key == "minCount") {
       o.min_count = whole_number_option(key, v, 1, 1e9, "a whole number of baskets or customers from 1 to 1000000000");
@@ -48,7 +41,7 @@ AffinityOptions parse_affinity_options(std::string_view text) {
       if (s == "lift") o.rank_by = AffinityRank::Lift;
       else if (s == "confidence") o.rank_by = AffinityRank::Confidence;
       else if (s == "count") o.rank_by = AffinityRank::Count;
-      else bad(key, "\"lift\", \"confidence\" or \"count\"");
+      else bad_analysis_option(key, "\"lift\", \"confidence\" or \"count\"");
     } else if (key == "endDate") {
       o.end_day = parse_date_option(key, v);
     } else {

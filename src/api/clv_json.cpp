@@ -3,11 +3,11 @@
 #include <cmath>
 #include <string>
 
+#include "api/analysis_options.hpp"
 #include "api/report_json.hpp"
 #include "api/summary_options.hpp"
 #include "ingest/ingest_error.hpp"
 #include "util/civil_date.hpp"
-#include "util/text.hpp"
 
 namespace orderlens {
 
@@ -16,12 +16,8 @@ using namespace clv;
 
 namespace {
 
-[[noreturn]] void bad(const std::string& key, const std::string& expected) {
-  throw IngestError(IngestErrorCode::BadOption, "options." + key + ": expected " + expected);
-}
-
 double number_option(const std::string& key, const nlohmann::json& v, double min, double max, const char* expected) {
-  if (!v.is_number() || !(v.get<double>() >= min && v.get<double>() <= max)) bad(key, expected);
+  if (!v.is_number() || !(v.get<double>() >= min && v.get<double>() <= max)) bad_analysis_option(key, expected);
   return v.get<double>();
 }
 
@@ -59,18 +55,16 @@ ordered_json notes_json(const ClvOptions& o) {
 
 ClvOptions parse_clv_options(std::string_view text) {
   ClvOptions o;
-  if (trim(text).empty()) return o;
-  const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) throw IngestError(IngestErrorCode::BadOption, "CLV options: expected a JSON object");
+  const nlohmann::json j = analysis_options_object(text, "CLV");
   for (const auto& [key, v] : j.items()) {
     if (v.is_null()) continue;
     if (key == "model") {
       const auto m = v.is_string() ? model_from_key(v.get<std::string>()) : std::nullopt;
-      if (!m) bad(key, "\"bgnbd\", \"mbgnbd\" or \"pnbd\"");
+      if (!m) bad_analysis_option(key, "\"bgnbd\", \"mbgnbd\" or \"pnbd\"");
       o.model = *m;
     } else if (key == "spend") {
       const std::string s = v.is_string() ? v.get<std::string>() : "";
-      if (s != "gg" && s != "none") bad(key, "\"gg\" (Gamma-Gamma) or \"none\"");
+      if (s != "gg" && s != "none") bad_analysis_option(key, "\"gg\" (Gamma-Gamma) or \"none\"");
       o.spend_model = s == "gg";
     } else if (key == "unit") {
       o.unit = parse_unit_option(key, v);
@@ -82,7 +76,7 @@ ClvOptions parse_clv_options(std::string_view text) {
       o.penalizer = number_option(key, v, 0, 1e6, "a number >= 0");
     } else if (key == "horizonMonths") {
       o.horizon_months = static_cast<int>(number_option(key, v, 1, 1200, "a whole number of months from 1 to 1200"));
-      if (o.horizon_months != v.get<double>()) bad(key, "a whole number of months from 1 to 1200");
+      if (o.horizon_months != v.get<double>()) bad_analysis_option(key, "a whole number of months from 1 to 1200");
     } else if (key == "monthlyDiscountRate") {
       o.monthly_discount_rate = number_option(key, v, 0, 1, "a rate from 0 to 1, e.g. 0.01 for 1% a month");
     } else if (key == "margin") {
@@ -90,7 +84,7 @@ ClvOptions parse_clv_options(std::string_view text) {
     } else if (key == "churnWindowDays") {
       o.churn_window_days = number_option(key, v, 1, 36500, "a number of days from 1 to 36500");
     } else if (key == "predict") {
-      if (!v.is_boolean()) bad(key, "true or false");
+      if (!v.is_boolean()) bad_analysis_option(key, "true or false");
       o.predict = v.get<bool>();
     } else if (key == "lifespanYears") {
       o.lifespan_years = number_option(key, v, 0, 100, "a number of years from 0 to 100");

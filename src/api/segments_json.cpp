@@ -3,12 +3,11 @@
 #include <cmath>
 
 #include "api/affinity_json.hpp"
+#include "api/analysis_options.hpp"
 #include "api/clv_json.hpp"
 #include "api/summary_options.hpp"
-#include "ingest/ingest_error.hpp"
 #include "util/civil_date.hpp"
 #include "util/json_keys.hpp"
-#include "util/text.hpp"
 
 namespace orderlens {
 
@@ -18,20 +17,16 @@ using json = nlohmann::json;
 using ojson = nlohmann::ordered_json;
 using namespace segments;
 
-[[noreturn]] void bad(const std::string& key, const std::string& expected) {
-  throw IngestError(IngestErrorCode::BadOption, "options." + key + ": expected " + expected);
-}
-
 // The object under `key`, with only the keys in `allowed`.
 const json& sub_object(const json& v, const std::string& key, std::initializer_list<const char*> allowed) {
-  if (!v.is_object()) bad(key, "an object");
-  if (const auto k = unknown_key(v, allowed)) bad(key + "." + *k, "no such option here; expected " + key_list(allowed));
+  if (!v.is_object()) bad_analysis_option(key, "an object");
+  if (const auto k = unknown_key(v, allowed)) bad_analysis_option(key + "." + *k, "no such option here; expected " + key_list(allowed));
   return v;
 }
 
 std::int32_t whole_number(const json& v, const std::string& key, std::int64_t low, std::int64_t high) {
   if (!v.is_number_integer() || v.get<std::int64_t>() < low || v.get<std::int64_t>() > high)
-    bad(key, "a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+    bad_analysis_option(key, "a whole number from " + std::to_string(low) + " to " + std::to_string(high));
   return static_cast<std::int32_t>(v.get<std::int64_t>());
 }
 
@@ -42,13 +37,13 @@ std::string choice(const json& v, const std::string& key, std::initializer_list<
     if (s == c) return s;
     list += (list.empty() ? "\"" : ", \"") + std::string(c) + "\"";
   }
-  bad(key, "one of " + list);
+  bad_analysis_option(key, "one of " + list);
 }
 
 ItemRef item_option(const json& v, const std::string& key) {
   ItemRefProblem problem;
   const std::optional<ItemRef> item = item_ref_from_json(v, problem);
-  if (!item) bad(problem.key.empty() ? key : key + "." + problem.key, problem.expected);
+  if (!item) bad_analysis_option(problem.key.empty() ? key : key + "." + problem.key, problem.expected);
   return *item;
 }
 
@@ -56,18 +51,16 @@ ItemRef item_option(const json& v, const std::string& key) {
 
 SegmentationOptions parse_segmentation_options(std::string_view text) {
   SegmentationOptions o;
-  if (trim(text).empty()) return o;
-  const json j = json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) throw IngestError(IngestErrorCode::BadOption, "segment options: expected a JSON object");
+  const nlohmann::json j = analysis_options_object(text, "segment");
   for (const auto& [key, v] : j.items()) {
     if (v.is_null()) continue;
     if (key == "endDate") {
       o.end_day = parse_date_option(key, v);
     } else if (key == "packs") {
       const json list = v.is_string() ? json::array({v}) : v;
-      if (!list.is_array()) bad(key, "a pack name or an array of them");
+      if (!list.is_array()) bad_analysis_option(key, "a pack name or an array of them");
       for (const json& p : list) {
-        if (!p.is_string()) bad(key, "pack names (texts)");
+        if (!p.is_string()) bad_analysis_option(key, "pack names (texts)");
         o.packs.push_back(p.get<std::string>());
       }
     } else if (key == "rfm") {
@@ -84,15 +77,15 @@ SegmentationOptions parse_segmentation_options(std::string_view text) {
         if (k == "cutoffDays") o.cycle.cutoff_days = whole_number(x, "cycle.cutoffDays", 1, 36500);
         else o.cycle.cutoff_months = whole_number(x, "cycle.cutoffMonths", 1, 1200);
       }
-      if (o.cycle.cutoff_days && o.cycle.cutoff_months) bad("cycle", "either cutoffDays or cutoffMonths, not both");
+      if (o.cycle.cutoff_days && o.cycle.cutoff_months) bad_analysis_option("cycle", "either cutoffDays or cutoffMonths, not both");
     } else if (key == "tiers") {
       for (const auto& [k, x] : sub_object(v, key, {"revenueWeight"}).items()) {
-        if (!x.is_number() || x.get<double>() < 0 || x.get<double>() > 1) bad("tiers." + k, "a number from 0 to 1");
+        if (!x.is_number() || x.get<double>() < 0 || x.get<double>() > 1) bad_analysis_option("tiers." + k, "a number from 0 to 1");
         o.tiers.revenue_weight = x.get<double>();
       }
     } else if (key == "crossSell") {
       const json& c = sub_object(v, key, {"a", "b", "months"});
-      if (!c.contains("a")) bad("crossSell.a", "the product or category A, such as {\"sku\": \"A-1\"}");
+      if (!c.contains("a")) bad_analysis_option("crossSell.a", "the product or category A, such as {\"sku\": \"A-1\"}");
       CrossSellOptions cs;
       cs.a = item_option(c["a"], "crossSell.a");
       if (c.contains("b") && !c["b"].is_null()) cs.b = item_option(c["b"], "crossSell.b");
@@ -106,14 +99,14 @@ SegmentationOptions parse_segmentation_options(std::string_view text) {
       if (v.is_boolean()) {
         if (v.get<bool>()) o.affinity = AffinityOptions{};
       } else {
-        if (!v.is_object()) bad(key, "true or an object of affinity options");
+        if (!v.is_object()) bad_analysis_option(key, "true or an object of affinity options");
         o.affinity = parse_affinity_options(v.dump());
       }
     } else if (key == "clv") {
-      if (!v.is_object()) bad(key, "an object of CLV options");
+      if (!v.is_object()) bad_analysis_option(key, "an object of CLV options");
       o.clv = parse_clv_options(v.dump());
     } else {
-      bad(key, "no such option; expected endDate, packs, rfm, cycle, tiers, crossSell, rules, minSize, affinity or clv");
+      bad_analysis_option(key, "no such option; expected endDate, packs, rfm, cycle, tiers, crossSell, rules, minSize, affinity or clv");
     }
   }
   return o;

@@ -2,9 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/analysis_options.hpp"
 #include "ingest/date_time.hpp"
 #include "ingest/ingest_error.hpp"
-#include "util/text.hpp"
 
 namespace orderlens {
 
@@ -12,22 +12,19 @@ TimeUnit parse_unit_option(const std::string& key, const nlohmann::json& v) {
   const std::string u = v.is_string() ? v.get<std::string>() : "";
   if (u == "days") return TimeUnit::Days;
   if (u == "weeks") return TimeUnit::Weeks;
-  throw IngestError(IngestErrorCode::BadOption, "options." + key + ": expected \"days\" or \"weeks\"");
+  bad_analysis_option(key, "\"days\" or \"weeks\"");
 }
 
 std::int32_t parse_date_option(const std::string& key, const nlohmann::json& v) {
   const DateResult d = v.is_string() ? parse_date_time(v.get<std::string>(), DateParseOptions{DayMonthOrder::MonthFirst, false})
                                      : DateResult{{}, DateError::Unrecognized};
-  if (!d.ok()) throw IngestError(IngestErrorCode::BadOption, "options." + key + ": expected a date such as \"1997-09-30\"");
+  if (!d.ok()) bad_analysis_option(key, "a date such as \"1997-09-30\"");
   return d.value.days;
 }
 
 SummaryOptions parse_summary_options(std::string_view text) {
   SummaryOptions o;
-  if (trim(text).empty()) return o;
-  const nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    throw IngestError(IngestErrorCode::BadOption, "summary options: expected a JSON object");
+  const nlohmann::json j = analysis_options_object(text, "summary");
   for (const auto& [key, v] : j.items()) {
     if (v.is_null()) continue;
     if (key == "unit") {
