@@ -51,7 +51,6 @@ FunnelResult funnel_pack(const CustomerBase& base, const EventLog& events) {
   pack.key = "funnel";
   pack.groups = catalog_groups(CatalogPack::Funnel);
   result.visitor_row.assign(n, kNoRow);
-  result.visitor_customer.assign(n, kNoRow);
 
   std::int32_t first_day = 0, last_day = -1;
   for (std::size_t i = 0; i < n; ++i) {
@@ -72,7 +71,6 @@ FunnelResult funnel_pack(const CustomerBase& base, const EventLog& events) {
       customer = emails.find(events.email_of(i));
       by_email += customer != kNoRow;
     }
-    result.visitor_customer[i] = customer;
     const std::uint32_t row = customer == kNoRow ? kNoRow : base.row_of_customer[customer];
     result.visitor_row[i] = row;
 

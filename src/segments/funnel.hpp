@@ -20,7 +20,6 @@ namespace orderlens::segments {
 struct FunnelResult {
   PackResult pack;                        // group_of and columns per visitor
   std::vector<std::uint32_t> visitor_row;  // customer row of `base` per visitor, kNoRow when not joined or no purchase
-  std::vector<std::uint32_t> visitor_customer;  // CustomersTable index per visitor, kNoRow when not joined
 };
 
 FunnelResult funnel_pack(const CustomerBase& base, const EventLog& events);

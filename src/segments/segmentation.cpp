@@ -74,7 +74,6 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
                                                         "\"; expected rfm, repurchase, funnel, cycle, crosssell, tiers or custom");
   Segmentation result;
   result.base = customer_base(dataset, options.end_day);
-  result.min_size = options.min_size;
   const CustomerBase& base = result.base;
   if (options.affinity) {
     AffinityOptions o = *options.affinity;
@@ -92,7 +91,6 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
       computed.push_back(std::move(funnel.pack));
       if (wanted(options, "funnel")) result.events = events;  // the visitors are reported with the pack
       result.visitor_row = std::move(funnel.visitor_row);
-      result.visitor_customer = std::move(funnel.visitor_customer);
     } else if (!options.packs.empty()) {
       result.notes.push_back("The funnel pack needs a website events file (GA4 export or user, event, time columns).");
     }
@@ -126,8 +124,7 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
   } else if (options.rules == std::nullopt && !options.packs.empty() && wanted(options, "custom")) {
     result.notes.push_back("The custom pack needs rules.");
   }
-  const std::uint64_t min_size = options.rules && options.rules->min_size ? *options.rules->min_size : options.min_size;
-  result.min_size = min_size;
+  result.min_size = options.rules && options.rules->min_size ? *options.rules->min_size : options.min_size;
 
   for (const char* key : kPackKeys) {
     if (!wanted(options, key)) continue;

@@ -42,8 +42,7 @@ struct Segmentation {
   std::vector<PackResult> packs;  // in the order of kPackKeys
   // With an events file: the funnel pack's visitors and how they joined the customers.
   const EventLog* events = nullptr;
-  std::vector<std::uint32_t> visitor_row;       // customer row per visitor, kNoRow without purchase / join
-  std::vector<std::uint32_t> visitor_customer;  // CustomersTable index per visitor, kNoRow when not joined
+  std::vector<std::uint32_t> visitor_row;  // customer row per visitor, kNoRow without purchase / join
   std::vector<std::string> notes;
   std::uint64_t min_size = 0;
   std::optional<AffinityResult> affinity;  // when options.affinity asked for it
