@@ -21,6 +21,7 @@ CustomerSummary summarize_customers(const Dataset& ds, const SummaryOptions& opt
   }
   if (options.end_day) end = *options.end_day;
   s.end_day = end;
+  if (options.keep_purchase_days) s.day_offsets.push_back(0);
   if (!any_purchase) return s;
 
   const double scale = 1.0 / days_per_unit(options.unit);
@@ -74,6 +75,7 @@ CustomerSummary summarize_customers(const Dataset& ds, const SummaryOptions& opt
       const std::uint32_t k = purchases[i];
       const bool new_day = i == 0 || o.day[k] != o.day[purchases[i - 1]];
       if (new_day) ++days;
+      if (new_day && options.keep_purchase_days) s.purchase_days.push_back(o.day[k]);
       if (days > 1) repeat_value += o.net[k];
     }
     std::uint32_t distinct = 0;
@@ -105,6 +107,7 @@ CustomerSummary summarize_customers(const Dataset& ds, const SummaryOptions& opt
     s.recency.push_back((last - first) * scale);
     s.T.push_back((end - first) * scale);
     s.monetary.push_back(days > 1 ? repeat_value / (days - 1) : 0.0);
+    if (options.keep_purchase_days) s.day_offsets.push_back(static_cast<std::uint32_t>(s.purchase_days.size()));
   }
   return s;
 }

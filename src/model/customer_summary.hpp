@@ -24,6 +24,7 @@ inline double days_per_unit(TimeUnit unit) { return unit == TimeUnit::Weeks ? 7.
 struct SummaryOptions {
   TimeUnit unit = TimeUnit::Days;
   std::optional<std::int32_t> end_day;  // default: the last purchase day in the data
+  bool keep_purchase_days = false;      // fill CustomerSummary::purchase_days (the segments need them)
 };
 
 // One entry per customer with at least one purchase on or before the end day, in the order
@@ -47,6 +48,10 @@ struct CustomerSummary {
   std::vector<double> recency;
   std::vector<double> T;
   std::vector<double> monetary;
+  // With SummaryOptions::keep_purchase_days: row r's distinct purchase days, ascending, are
+  // purchase_days[day_offsets[r] .. day_offsets[r + 1]).
+  std::vector<std::uint32_t> day_offsets;
+  std::vector<std::int32_t> purchase_days;
 
   std::size_t size() const { return customer.size(); }
 };

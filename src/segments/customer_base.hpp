@@ -22,13 +22,13 @@ struct CustomerBase {
   std::int32_t end_day = 0;
   std::vector<std::int32_t> recency_days;      // end_day - last purchase day, per row
   std::vector<std::uint32_t> row_of_customer;  // CustomersTable index -> row, kNoRow without a purchase
-  std::vector<std::uint32_t> day_offsets;      // row r's purchase days: days[day_offsets[r] .. day_offsets[r+1])
-  std::vector<std::int32_t> days;              // distinct purchase days, ascending
   std::vector<ValueRow> revenue_ascending;     // rows by net revenue: shared by RFM M and the tiers
 
   std::size_t size() const { return summary.size(); }
+  // Distinct purchase days, ascending (kept by the summary).
   std::span<const std::int32_t> purchase_days(std::size_t row) const {
-    return {days.data() + day_offsets[row], days.data() + day_offsets[row + 1]};
+    const std::vector<std::int32_t>& days = summary.purchase_days;
+    return {days.data() + summary.day_offsets[row], days.data() + summary.day_offsets[row + 1]};
   }
   double total_revenue() const;
 };

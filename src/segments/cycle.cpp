@@ -27,7 +27,7 @@ PackResult cycle_pack(const CustomerBase& base, const CycleOptions& options) {
   pack.groups = catalog_groups(CatalogPack::Cycle);
 
   std::vector<double> gaps;
-  gaps.reserve(base.days.size());
+  gaps.reserve(base.summary.purchase_days.size());
   for (std::size_t r = 0; r < n; ++r) {
     const auto days = base.purchase_days(r);
     for (std::size_t k = 1; k < days.size(); ++k) gaps.push_back(days[k] - days[k - 1]);
