@@ -97,5 +97,5 @@ export function clvTextReport(file, r, top) {
 }
 
 export function writeClvCsv(path, customers) {
-  fs.writeFileSync(path, toCsv(CLV_CUSTOMER_COLUMNS.map((key) => ({ key })), customers));
+  fs.writeFileSync(path, toCsv(CLV_CUSTOMER_COLUMNS, customers));
 }

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { toCsv } from './csv-writer.js';
 import { fmt, table } from './cli-format.js';
-import { segmentMembers } from './segments.js';
+import { segmentFile, segmentMembers } from './segments.js';
 
 export const SEGMENT_VALUE_OPTIONS = ['events', 'pack', 'rules', 'scheme', 'cross-sell-a', 'cross-sell-b', 'months',
   'cutoff-days', 'cutoff-months', 'min-size', 'lang', 'out-encoding'];
@@ -101,10 +101,10 @@ export function customerGroups(r) {
 export function writeCustomerGroupsCsv(file, r, encodeCp949) {
   const { columns, rows } = customerGroups(r);
   const cp949 = !!encodeCp949;
-  const text = toCsv(columns.map((key) => ({ key })), rows, { bom: !cp949 });
-  const encoded = cp949 ? encodeCp949(text) : { bytes: text, unmappable: 0 };
-  fs.writeFileSync(file, encoded.bytes);
-  return { rows: rows.length, unmappable: encoded.unmappable };
+  const text = toCsv(columns, rows, { bom: !cp949 });
+  const { bytes, unmappable } = segmentFile({ text, cp949 }, cp949 ? encodeCp949(text) : null);
+  fs.writeFileSync(file, bytes);
+  return { rows: rows.length, unmappable };
 }
 
 /** The result without typed arrays, plus one row per customer with its groups (for --json). */

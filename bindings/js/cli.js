@@ -225,7 +225,7 @@ async function report(file, opts) {
   const top = opts.top !== undefined ? Number(opts.top) : 10;
   if (opts['customers-csv']) {
     try {
-      fs.writeFileSync(opts['customers-csv'], toCsv(CUSTOMER_COLUMNS.map((key) => ({ key })), customers));
+      fs.writeFileSync(opts['customers-csv'], toCsv(CUSTOMER_COLUMNS, customers));
     } catch (error) {
       throw new OutputError(`cannot write ${opts['customers-csv']}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`);
     }

@@ -14,9 +14,10 @@ function csvCell(value) {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** columns: [{key, header}]; rows: objects. Returns the file's text (BOM included). */
+/** columns: keys, or [{key, header}]; rows: objects. Returns the file's text (BOM included). */
 export function toCsv(columns, rows, { bom = true } = {}) {
-  const lines = [columns.map((c) => csvCell(c.header ?? c.key)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c.key])).join(','));
+  const specs = columns.map((c) => (typeof c === 'string' ? { key: c } : c));
+  const lines = [specs.map((c) => csvCell(c.header ?? c.key)).join(',')];
+  for (const row of rows) lines.push(specs.map((c) => csvCell(row[c.key])).join(','));
   return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }

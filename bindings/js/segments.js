@@ -142,7 +142,7 @@ export function segmentMembers(result, { pack: packKey, groups, columns } = {}) 
 /** Members as CSV text: UTF-8 with BOM, RFC 4180, formula-injection safe (csv-writer.js). */
 export function segmentMembersCsv(result, options = {}) {
   const { columns, rows } = segmentMembers(result, options);
-  return toCsv(columns.map((key) => ({ key })), rows, { bom: options.bom ?? true });
+  return toCsv(columns, rows, { bom: options.bom ?? true });
 }
 
 /**
@@ -160,7 +160,7 @@ export function segmentFileText(result, options) {
   const fileName = `${options.pack}${options.groups ? '-' + options.groups.join('-') : ''}.${format}`;
   if (format === 'json') return { text: JSON.stringify(rows), rows: rows.length, cp949: false, mimeType: 'application/json', fileName };
   const cp949 = encoding === 'cp949';
-  const text = toCsv(columns.map((key) => ({ key })), rows, { bom: !cp949 });
+  const text = toCsv(columns, rows, { bom: !cp949 });
   return { text, rows: rows.length, cp949, mimeType: `text/csv;charset=${cp949 ? 'cp949' : 'utf-8'}`, fileName };
 }
 
