@@ -36,6 +36,10 @@ struct EventLog {
   std::vector<std::uint32_t> email;
   std::vector<EventCounts> counts;
   std::vector<std::int32_t> first_day, last_day;  // days since 1970-01-01 (UTC for epoch timestamps)
+  // After seal_visits(): visitor i's distinct active days, ascending, are
+  // visit_days[visit_offsets[i] .. visit_offsets[i + 1]) (the KPI table counts visitors per period).
+  std::vector<std::uint32_t> visit_offsets;
+  std::vector<std::int32_t> visit_days;
 
   std::size_t size() const { return key.size(); }
   std::string_view user_key(std::size_t i) const { return user_keys.view(key[i]); }
@@ -51,8 +55,12 @@ struct EventLog {
   void count(std::uint32_t visitor, EventKind event, std::int32_t day);
   // Adds visitor `from`'s events, days and email (when `into` has none) to visitor `into`.
   void absorb(std::uint32_t into, std::uint32_t from);
-  // Keeps the visitors with keep[i] true, in their order, and rebuilds the index.
+  // Keeps the visitors with keep[i] true, in their order, and rebuilds the index; the visits of
+  // a visitor dropped after absorb() go to the one that absorbed it.
   void keep_only(const std::vector<bool>& keep);
+  // Sorts the visits and removes repeats into visit_offsets / visit_days (after the last
+  // count, absorb and keep_only).
+  void seal_visits();
   void shrink_to_fit();
 
   // The index key of a pooled string under a kind: (string id, kind) packed in 64 bits.
@@ -62,6 +70,11 @@ struct EventLog {
 
  private:
   tsl::robin_map<std::uint64_t, std::uint32_t, Mix64Hash> index_;  // slot_of(key, kind) -> visitor
+  // (visitor << 32 | day with its sign bit flipped, so the packed values sort by visitor, then
+  // day) for each run of events of one visitor on one day: memory grows with visits, not events.
+  std::vector<std::uint64_t> visits_;
+  std::vector<std::int32_t> last_visit_day_;
+  std::vector<std::uint32_t> absorbed_into_;  // visitor -> the visitor that absorbed it (itself otherwise)
 };
 
 }  // namespace orderlens

@@ -172,6 +172,7 @@ void EventRowReader::finish() {
     ++diag_.merged_by_kind[static_cast<std::size_t>(log_.kind[i])];
   }
   if (diag_.visitors_merged) log_.keep_only(keep);
+  log_.seal_visits();
   log_.shrink_to_fit();
   links_ = {};
 
