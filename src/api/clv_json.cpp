@@ -16,11 +16,6 @@ using namespace clv;
 
 namespace {
 
-double number_option(const std::string& key, const nlohmann::json& v, double min, double max, const char* expected) {
-  if (!v.is_number() || !(v.get<double>() >= min && v.get<double>() <= max)) bad_analysis_option(key, expected);
-  return v.get<double>();
-}
-
 ordered_json fit_report_json(const FitReport& r) {
   ordered_json j;
   j["status"] = fit_status_key(r.status);

@@ -24,22 +24,6 @@ const json& sub_object(const json& v, const std::string& key, std::initializer_l
   return v;
 }
 
-std::int32_t whole_number(const json& v, const std::string& key, std::int64_t low, std::int64_t high) {
-  if (!v.is_number_integer() || v.get<std::int64_t>() < low || v.get<std::int64_t>() > high)
-    bad_analysis_option(key, "a whole number from " + std::to_string(low) + " to " + std::to_string(high));
-  return static_cast<std::int32_t>(v.get<std::int64_t>());
-}
-
-std::string choice(const json& v, const std::string& key, std::initializer_list<const char*> choices) {
-  const std::string s = v.is_string() ? v.get<std::string>() : "";
-  std::string list;
-  for (const char* c : choices) {
-    if (s == c) return s;
-    list += (list.empty() ? "\"" : ", \"") + std::string(c) + "\"";
-  }
-  bad_analysis_option(key, "one of " + list);
-}
-
 ItemRef item_option(const json& v, const std::string& key) {
   ItemRefProblem problem;
   const std::optional<ItemRef> item = item_ref_from_json(v, problem);
@@ -66,16 +50,16 @@ SegmentationOptions parse_segmentation_options(std::string_view text) {
     } else if (key == "rfm") {
       for (const auto& [k, x] : sub_object(v, key, {"scheme", "frequencyScores"}).items()) {
         if (k == "scheme")
-          o.rfm.scheme = choice(x, "rfm.scheme", {"rf_grid", "shopify"}) == "shopify" ? RfmScheme::Shopify : RfmScheme::RfGrid;
+          o.rfm.scheme = choice_option(x, "rfm.scheme", {"rf_grid", "shopify"}) == "shopify" ? RfmScheme::Shopify : RfmScheme::RfGrid;
         else {
-          const std::string f = choice(x, "rfm.frequencyScores", {"auto", "quintile", "absolute"});
+          const std::string f = choice_option(x, "rfm.frequencyScores", {"auto", "quintile", "absolute"});
           o.rfm.frequency = f == "auto" ? FrequencyScoring::Auto : f == "quintile" ? FrequencyScoring::Quintile : FrequencyScoring::Absolute;
         }
       }
     } else if (key == "cycle") {
       for (const auto& [k, x] : sub_object(v, key, {"cutoffDays", "cutoffMonths"}).items()) {
-        if (k == "cutoffDays") o.cycle.cutoff_days = whole_number(x, "cycle.cutoffDays", 1, 36500);
-        else o.cycle.cutoff_months = whole_number(x, "cycle.cutoffMonths", 1, 1200);
+        if (k == "cutoffDays") o.cycle.cutoff_days = whole_number_option(x, "cycle.cutoffDays", 1, 36500);
+        else o.cycle.cutoff_months = whole_number_option(x, "cycle.cutoffMonths", 1, 1200);
       }
       if (o.cycle.cutoff_days && o.cycle.cutoff_months) bad_analysis_option("cycle", "either cutoffDays or cutoffMonths, not both");
     } else if (key == "tiers") {
@@ -89,12 +73,12 @@ SegmentationOptions parse_segmentation_options(std::string_view text) {
       CrossSellOptions cs;
       cs.a = item_option(c["a"], "crossSell.a");
       if (c.contains("b") && !c["b"].is_null()) cs.b = item_option(c["b"], "crossSell.b");
-      if (c.contains("months")) cs.months = whole_number(c["months"], "crossSell.months", 1, 1200);
+      if (c.contains("months")) cs.months = whole_number_option(c["months"], "crossSell.months", 1, 1200);
       o.cross_sell = cs;
     } else if (key == "rules") {
       o.rules = parse_rules(v);
     } else if (key == "minSize") {
-      o.min_size = static_cast<std::uint64_t>(whole_number(v, key, 0, 1000000000));
+      o.min_size = static_cast<std::uint64_t>(whole_number_option(v, key, 0, 1000000000));
     } else if (key == "affinity") {
       if (v.is_boolean()) {
         if (v.get<bool>()) o.affinity = AffinityOptions{};

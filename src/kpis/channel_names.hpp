@@ -1,0 +1,24 @@
+// One name per acquisition channel, from whatever an export writes: a platform's source or
+// sales-channel column (Shopify "Source", Cafe24 매출경로, Smartstore 유입경로), a referring URL,
+// a utm_source (in Shopify's Note Attributes, for one), or a GA4 traffic source.
+//
+// The rules, in order (documented in docs/kpis.md):
+//  1. blank -> "unknown";
+//  2. text holding "utm_source=" -> the value after it;
+//  3. a URL or bare host (has "://", or a dot and no space) -> the host without "www.", "m.",
+//     "l." or "lm." in front;
+//  4. the lower-cased text (or host) is matched against the table of known sources: naver,
+//     kakao, daum, google, youtube, instagram, facebook, tiktok, email, sms, direct, and the
+//     platforms' own values (Shopify web / pos / draft orders / apps, Cafe24 PC and mobile
+//     storefronts);
+//  5. otherwise the lower-cased, trimmed text (or host) itself.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace orderlens {
+
+std::string normalize_channel(std::string_view raw);
+
+}  // namespace orderlens
