@@ -6,6 +6,8 @@
 // With --clv the output is {diagnostics, clv, customers} with the CLV predictions per customer.
 // With --segments JSON [--events FILE] it is {diagnostics, segments, members}: the segmentation
 // JSON and, per pack, every member's group key and column values (for native/WASM comparisons).
+// With --kpis, --cohorts, --channels or --readiness JSON (options) it is {diagnostics, <that>}:
+// the same JSON text the WASM build returns (--events FILE adds visitors to --kpis and --readiness).
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -14,7 +16,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/channels_json.hpp"
 #include "api/clv_json.hpp"
+#include "api/cohorts_json.hpp"
+#include "api/kpis_json.hpp"
+#include "api/readiness_json.hpp"
 #include "api/segments_json.hpp"
 #include "events/event_ingestor.hpp"
 #include "events/event_options.hpp"
@@ -47,6 +53,8 @@ int main(int argc, char** argv) {
   }
   std::string options_json, summary_json, clv_options_json, segments_json, events_file;
   bool clv = false, segments = false;
+  // --kpis / --cohorts / --channels / --readiness: the analysis and its options.
+  std::string report_kind, report_options;
   std::size_t chunk = 1 << 20;
   for (int i = 2; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--options")) options_json = argv[i + 1];
@@ -54,6 +62,9 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--clv")) clv_options_json = argv[i + 1], clv = true;
     else if (!std::strcmp(argv[i], "--segments")) segments_json = argv[i + 1], segments = true;
     else if (!std::strcmp(argv[i], "--events")) events_file = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--kpis") || !std::strcmp(argv[i], "--cohorts") || !std::strcmp(argv[i], "--channels") ||
+             !std::strcmp(argv[i], "--readiness"))
+      report_kind = argv[i] + 2, report_options = argv[i + 1];
     else if (!std::strcmp(argv[i], "--chunk")) {
       const char* end = argv[i + 1] + std::strlen(argv[i + 1]);
       if (std::from_chars(argv[i + 1], end, chunk).ptr != end) {
@@ -86,15 +97,25 @@ int main(int argc, char** argv) {
       std::puts(out.dump(1).c_str());
       return 0;
     }
+    std::optional<EventIngestResult> events;
+    if (!events_file.empty()) {
+      EventIngestor event_ingestor(parse_event_ingest_options(R"({"fileName":"events"})"));
+      event_ingestor.push(read_whole_file(events_file));
+      events = event_ingestor.finish();
+    }
+    const EventLog* log = events ? events->log.get() : nullptr;
+    if (!report_kind.empty()) {
+      const Dataset& ds = *result.dataset;
+      const std::string text = report_kind == "kpis"      ? kpis_report(ds, report_options, log)
+                               : report_kind == "cohorts" ? cohorts_report(ds, report_options)
+                               : report_kind == "channels" ? channels_report(ds, report_options)
+                                                           : readiness_report(ds, report_options, log);
+      out[report_kind] = nlohmann::ordered_json::parse(text);
+      std::puts(out.dump(1).c_str());
+      return 0;
+    }
     if (segments) {
-      std::optional<EventIngestResult> events;
-      if (!events_file.empty()) {
-        EventIngestor event_ingestor(parse_event_ingest_options(R"({"fileName":"events"})"));
-        event_ingestor.push(read_whole_file(events_file));
-        events = event_ingestor.finish();
-      }
-      const segments::Segmentation s = segments::segment_customers(*result.dataset, parse_segmentation_options(segments_json),
-                                                                   events ? events->log.get() : nullptr);
+      const segments::Segmentation s = segments::segment_customers(*result.dataset, parse_segmentation_options(segments_json), log);
       out["segments"] = segmentation_json(s);
       nlohmann::ordered_json members;
       for (const segments::PackResult& p : s.packs) {
