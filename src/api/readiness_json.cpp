@@ -56,7 +56,11 @@ std::string readiness_report(const Dataset& ds, std::string_view options_json, c
   TimelineOptions o;
   const nlohmann::json j = analysis_options_object(options_json, "readiness");
   for (const auto& [key, v] : j.items()) {
-    if (v.is_null() || (key != "period" && read_timeline_option(key, v, o, {"month"}))) continue;
+    if (v.is_null()) continue;
+    if (key == "startDate" || key == "endDate") {
+      read_timeline_option(key, v, o, {});
+      continue;
+    }
     throw IngestError(IngestErrorCode::BadOption, "options." + key + ": unknown option; expected startDate or endDate");
   }
   check_timeline_options(o);

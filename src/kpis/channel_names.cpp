@@ -17,7 +17,7 @@ struct KnownSource {
 // and "pay.naver" stay naver, and "kakaostyle" is kakao. Korean names of the same sources too.
 constexpr std::array<KnownSource, 33> kFragments = {{
     {"naver", "naver"},         {"네이버", "naver"},       {"kakao", "kakao"},
-    {"카카오", "kakao"},        {"daum", "daum"},           {"다음", "daum"},
+    {"카카오", "kakao"},        {"daum", "daum"},           {"hanmail", "daum"},
     {"youtube", "youtube"},     {"youtu.be", "youtube"},    {"유튜브", "youtube"},
     {"google", "google"},       {"구글", "google"},         {"gclid", "google"},
     {"instagram", "instagram"}, {"인스타", "instagram"},    {"facebook", "facebook"},

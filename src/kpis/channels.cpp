@@ -85,7 +85,7 @@ ChannelReport channel_report(const Dataset& ds, const PurchaseTimeline& t, const
   std::vector<std::uint32_t> channel(ds.customers.size(), kNone);
   std::map<std::pair<std::uint32_t, std::uint32_t>, double> raw_counts;  // (channel, text) -> customers
   for (std::size_t c = 0; c < ds.customers.size(); ++c) {
-    if (t.first_order[c] == kNone) continue;
+    if (!t.acquired_in_range(c)) continue;
     channel[c] = channel_for(o.channel[t.first_order[c]]);
     ++raw_counts[{channel[c], o.channel[t.first_order[c]]}];
   }

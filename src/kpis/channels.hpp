@@ -4,8 +4,10 @@
 //   new customers; spend; CAC = spend / new customers;
 //   historic revenue per acquired customer 3, 6 and 12 months after the first purchase, over
 //   the customers acquired long enough ago (the first purchase's month included);
-//   predicted CLV (the CLV models' discounted value of the coming months, clv/) and
-//   LTV = revenue to date + predicted CLV, per customer, averaged;
+//   predicted CLV (the CLV models' discounted value of the coming months, clv/, with the
+//   margin) and LTV = revenue to date x margin + predicted CLV, per customer, averaged;
+// Customers are those acquired in the range (a first purchase before startDate is not an
+// acquisition).
 //   LTV:CAC and the payback period: the first whole month in which the revenue per acquired
 //   customer, times the margin, has covered the CAC.
 // Without the CLV models LTV is the longest historic window the data reach (12, 6, 3 months).

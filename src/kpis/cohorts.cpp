@@ -58,7 +58,7 @@ CohortKeys attribute_keys(const Dataset& ds, const PurchaseTimeline& t, CohortBy
   };
   for (std::size_t c = 0; c < ds.customers.size(); ++c) {
     const std::uint32_t first = t.first_order[c];
-    if (first == kNone) continue;
+    if (!t.acquired_in_range(c)) continue;
     std::uint32_t v = by == CohortBy::FirstProduct ? value[c] : by == CohortBy::FirstChannel ? o.channel[first] : o.coupon[first];
     out.of_customer[c] = key_for(v);
   }
@@ -73,7 +73,7 @@ CohortKeys period_keys(const Dataset& ds, const PurchaseTimeline& t) {
   }
   out.of_customer.assign(ds.customers.size(), kNone);
   for (std::size_t c = 0; c < ds.customers.size(); ++c)
-    if (t.first_order[c] != kNone) out.of_customer[c] = static_cast<std::uint32_t>(t.first_period[c]);
+    if (t.acquired_in_range(c)) out.of_customer[c] = static_cast<std::uint32_t>(t.first_period[c]);
   return out;
 }
 
@@ -153,10 +153,11 @@ CohortTable cohort_table(const Dataset& ds, const PurchaseTimeline& t, const Coh
     for (std::uint32_t m = t.orders_by_period.begin(p); m < t.orders_by_period.end(p); ++m) {
       const std::uint32_t k = t.orders_by_period.members[m];
       const std::uint32_t c = o.customer[k];
-      if (keys.of_customer[c] == kNone) continue;  // a refund of a customer with no purchase in range
+      // Customers acquired before the range belong to no cohort; a refund before the first
+      // purchase has no age.
+      if (keys.of_customer[c] == kNone || o.day[k] < o.day[t.first_order[c]]) continue;
       const std::uint32_t cohort = slot[keys.of_customer[c]];
       const std::size_t age = p - static_cast<std::size_t>(t.first_period[c]);
-      if (p < static_cast<std::size_t>(t.first_period[c])) continue;  // a refund before the first purchase
       acc.revenue[acc.at(cohort, age)] += o.net[k];
       acc.cumulative[acc.at(cohort, age)] += o.net[k];
       acc.cumulative[acc.at(cohort, last - static_cast<std::size_t>(t.first_period[c]) + 1)] -= o.net[k];
@@ -173,8 +174,8 @@ CohortTable cohort_table(const Dataset& ds, const PurchaseTimeline& t, const Coh
     Cohort cohort;
     const std::uint32_t first_key = order[i];
     cohort.other = has_other && i + 1 == cohorts;
-    cohort.key = cohort.other ? "other" : keys.keys[first_key];
-    cohort.label = cohort.other ? "other" : keys.labels[first_key];
+    cohort.key = cohort.other ? "(other)" : keys.keys[first_key];
+    cohort.label = cohort.other ? "(other)" : keys.labels[first_key];
     if (options.by == CohortBy::FirstPeriod) cohort.first_period = t.range.first + static_cast<std::int32_t>(first_key);
     const auto c = static_cast<std::uint32_t>(i);
     double observed = 0, repeat = 0, cumulative = 0;

@@ -1,5 +1,6 @@
 // Acquisition cohorts: customers grouped by the period of their first purchase (or by their
-// first order's product, channel or coupon), followed period by period after it. Age k of a
+// first order's product, channel or coupon), followed period by period after it. Customers who
+// first bought before the range (startDate) belong to no cohort. Age k of a
 // customer is the k-th period after the one of their first purchase (age 0: that period).
 //
 // A cohort cell counts only the customers whose age k the data reach (first period + k <= the
@@ -46,7 +47,7 @@ struct CohortCell {
 struct Cohort {
   std::string key;    // period label, product, channel or coupon ("" for none)
   std::string label;  // display: the product's name for a product cohort
-  bool other = false;  // the cohorts past max_cohorts, together
+  bool other = false;  // the cohorts past max_cohorts, together (key "(other)")
   std::int32_t first_period = 0;  // period cohorts: the absolute period number
   double customers = 0;
   std::vector<CohortCell> cells;

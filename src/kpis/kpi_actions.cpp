@@ -19,7 +19,7 @@ constexpr std::array<KpiActionRule, 6> kRules = {{
      "재방문자가 줄었습니다: 재구매 유도 캠페인을 진행하세요."},
     {M::ReturningCustomers, "repurchase_campaign",
      "Returning customers fell: run a repurchase campaign for past buyers.",
-     "재구매 고객이 줄었습니다: 재구매 유도 캠페인을 진행하세요."},
+     "재구매 고객이 줄었습니다: 재구매 유도 캠페인을 진행하세요.", true},
     {M::Aov, "bundles", "Average order value fell: plan bundles and set products to raise it.",
      "객단가가 하락했습니다: 객단가를 높일 세트 상품을 기획하세요."},
     {M::ConversionRate, "cart_reminders",

@@ -13,6 +13,7 @@ struct KpiActionRule {
   KpiMetric metric;         // the driver that fell
   std::string_view action;  // stable key
   std::string_view en, ko;  // what to do
+  bool only_without_visitors = false;  // a stand-in for a visitor KPI when visitors cannot be compared
 };
 
 std::span<const KpiActionRule> kpi_action_rules();

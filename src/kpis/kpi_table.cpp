@@ -136,8 +136,10 @@ void compare(KpiPeriod& row, const KpiPeriod& before, const KpiOptions& options)
   row.revenue_change = std::move(change);
 
   for (const KpiActionRule& rule : kpi_action_rules()) {
+    if (rule.only_without_visitors && visitors_comparable) continue;
     const std::optional<double> relative = row.deltas[index_of(rule.metric)].relative;
-    if (relative && *relative <= -options.drop_threshold) row.actions.push_back({&rule, *relative});
+    // A fall: strictly below zero, and by at least the threshold.
+    if (relative && *relative < 0 && *relative <= -options.drop_threshold) row.actions.push_back({&rule, *relative});
   }
 }
 

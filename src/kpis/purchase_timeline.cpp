@@ -42,11 +42,8 @@ PurchaseTimeline purchase_timeline(const Dataset& ds, const TimelineOptions& opt
   };
   for (std::size_t k = 0; k < o.size(); ++k) {
     if (!moves_revenue(o, k)) continue;
-    if (!in_range(k)) {
-      ++t.orders_outside;
-      continue;
-    }
-    if (!o.counts_as_purchase(k)) continue;
+    if (!in_range(k)) ++t.orders_outside;
+    if (!o.counts_as_purchase(k) || o.day[k] > last) continue;
     const auto order = static_cast<std::uint32_t>(k);
     std::uint32_t& one = t.first_order[o.customer[k]];
     std::uint32_t& two = second_order[o.customer[k]];
@@ -57,11 +54,12 @@ PurchaseTimeline purchase_timeline(const Dataset& ds, const TimelineOptions& opt
       two = order;
     }
   }
+  auto period_of_order = [&](std::uint32_t k) {
+    return o.day[k] < first ? PurchaseTimeline::kBefore : static_cast<std::int32_t>(period_of[static_cast<std::size_t>(o.day[k] - first)]);
+  };
   for (std::size_t c = 0; c < customers; ++c) {
-    if (t.first_order[c] != PurchaseTimeline::kNone)
-      t.first_period[c] = static_cast<std::int32_t>(period_of[static_cast<std::size_t>(o.day[t.first_order[c]] - first)]);
-    if (second_order[c] != PurchaseTimeline::kNone)
-      t.second_period[c] = static_cast<std::int32_t>(period_of[static_cast<std::size_t>(o.day[second_order[c]] - first)]);
+    if (t.first_order[c] != PurchaseTimeline::kNone) t.first_period[c] = period_of_order(t.first_order[c]);
+    if (second_order[c] != PurchaseTimeline::kNone) t.second_period[c] = period_of_order(second_order[c]);
   }
   t.orders_by_period = group_by(
       t.range.size(), o.size(), [&](std::size_t k) { return period_of[static_cast<std::size_t>(o.day[k] - first)]; },

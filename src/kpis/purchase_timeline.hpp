@@ -32,13 +32,20 @@ struct PurchaseTimeline {
   // Counted orders of each period (index into range), in file order.
   Groups orders_by_period;
   std::uint64_t orders_outside = 0;  // counted orders before start_day or after end_day
-  // Per customer (CustomersTable index); kNone / kNoPeriod when the customer has no purchase in range.
+  // Per customer (CustomersTable index), over every purchase up to the last day (a customer who
+  // first bought before start_day is a returning customer in range, not a new one): the first
+  // purchase order, its period and the second purchase's period; kBefore for a purchase before
+  // the range, kNone / kNoPeriod when there is none.
   std::vector<std::uint32_t> first_order;
   std::vector<std::int32_t> first_period;
-  std::vector<std::int32_t> second_period;  // period of the second purchase order
+  std::vector<std::int32_t> second_period;
 
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
   static constexpr std::int32_t kNoPeriod = INT32_MAX;
+  static constexpr std::int32_t kBefore = -1;
+
+  // Acquired in range: first purchase on or after the first day.
+  bool acquired_in_range(std::size_t customer) const { return first_order[customer] != kNone && first_period[customer] >= 0; }
 
   std::size_t periods() const { return range.size(); }
   std::int32_t period_of_day(std::int32_t day) const { return static_cast<std::int32_t>(range.index_of_day(day)); }

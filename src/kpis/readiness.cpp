@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 
+#include <set>
+
 #include "clv/sufficiency.hpp"
+#include "kpis/channel_names.hpp"
 
 namespace orderlens {
 
@@ -31,7 +34,9 @@ ReadinessMeasures measure(const Dataset& ds, const PurchaseTimeline& t, const Ev
       }
     }
   }
-  std::vector<bool> seen_channel(ds.text.size() + 1, false);
+  // Channels as the channel report names them: "Naver" and "naver.com" are one.
+  std::vector<std::string> name_of_text(ds.text.size() + 1);
+  std::set<std::string> names;
   double known = 0;
   for (std::size_t c = 0; c < ds.customers.size(); ++c) {
     if (t.first_order[c] == PurchaseTimeline::kNone) continue;
@@ -40,12 +45,13 @@ ReadinessMeasures measure(const Dataset& ds, const PurchaseTimeline& t, const Ev
     if (days[c][2] != INT32_MIN) ++m.customers_three_days;
     const std::uint32_t ch = o.channel[t.first_order[c]];
     if (ch == StringPool::kNone) continue;
+    std::string& name = name_of_text[ch];
+    if (name.empty()) name = normalize_channel(ds.text.view(ch));
+    if (name == "unknown") continue;
     ++known;
-    if (!seen_channel[ch]) {
-      seen_channel[ch] = true;
-      ++m.channels;
-    }
+    names.insert(name);
   }
+  m.channels = static_cast<double>(names.size());
   m.repeat_share = m.customers ? m.repeat_customers / m.customers : 0;
   m.channel_known_share = m.customers ? known / m.customers : 0;
   return m;

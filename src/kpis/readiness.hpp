@@ -16,7 +16,7 @@
 namespace orderlens {
 
 struct ReadinessMeasures {
-  double customers = 0;         // with a purchase in range
+  double customers = 0;         // with a purchase up to the last day
   double history_days = 0;      // first to last day, inclusive
   double repeat_customers = 0;  // with two or more purchases
   double repeat_share = 0;
@@ -24,7 +24,7 @@ struct ReadinessMeasures {
   double orders_last_30_days = 0;
   double complete_months = 0;
   double channel_known_share = 0;  // customers whose first order names a channel
-  double channels = 0;             // distinct raw channel values of first orders
+  double channels = 0;             // distinct channels of first orders (normalized names)
   bool has_events = false;
 };
 
