@@ -7,6 +7,9 @@
 #include "ingest/ingest_error.hpp"
 #include "util/civil_date.hpp"
 
+#include <climits>
+#include <stdexcept>
+
 namespace orderlens {
 
 using nlohmann::ordered_json;
@@ -20,6 +23,7 @@ struct SpendEntry {
   ChannelSpend spend;
   std::string period_text;
   std::string path;
+  std::uint64_t line = 0, column = 0;  // where a spend file had it (api/spend_csv.hpp)
 };
 
 SpendEntry spend_entry(const nlohmann::json& v, const std::string& path) {
@@ -38,6 +42,8 @@ SpendEntry spend_entry(const nlohmann::json& v, const std::string& path) {
     } else if (key == "amount") {
       e.spend.amount = number_option(path + ".amount", x, 0, 1e15, "an amount of money from 0");
       has_amount = true;
+    } else if (key == "line" || key == "column") {
+      (key == "line" ? e.line : e.column) = static_cast<std::uint64_t>(whole_number_option(x, path + "." + key, 1, INT32_MAX));
     } else {
       bad_analysis_option(path + "." + key, "no such field; expected channel, period or amount");
     }
@@ -71,12 +77,16 @@ ordered_json row_json(const ChannelReport& report, const ChannelRow& r) {
 ChannelOptions parse_channel_options(std::string_view text) {
   ChannelOptions o;
   std::vector<SpendEntry> spend;
+  std::string spend_file = "spend file";
   const nlohmann::json j = analysis_options_object(text, "channels");
   for (const auto& [key, v] : j.items()) {
     if (v.is_null() || read_timeline_option(key, v, o.timeline, {"month", "week"})) continue;
     if (key == "spend") {
       if (!v.is_array()) bad_analysis_option(key, "an array of {channel, period, amount}");
       for (std::size_t i = 0; i < v.size(); ++i) spend.push_back(spend_entry(v[i], "spend[" + std::to_string(i) + "]"));
+    } else if (key == "spendFileName") {
+      if (!v.is_string()) bad_analysis_option(key, "a file name");
+      spend_file = v.get<std::string>();
     } else if (key == "margin") {
       o.margin = number_option(key, v, 0, 1, "a share of revenue from 0 to 1");
     } else if (key == "predictClv") {
@@ -87,17 +97,20 @@ ChannelOptions parse_channel_options(std::string_view text) {
     } else {
       throw IngestError(IngestErrorCode::BadOption, "options." + key +
                                                         ": unknown option; expected period, startDate, endDate, spend, "
-                                                        "margin, predictClv or clv");
+                                                        "spendFileName, margin, predictClv or clv");
     }
   }
   check_timeline_options(o.timeline);
   for (SpendEntry& e : spend) {
     if (!e.period_text.empty()) {
       e.spend.period = parse_period_text(o.timeline.period, e.period_text);
-      if (!e.spend.period)
-        bad_analysis_option(e.path + ".period", o.timeline.period == PeriodKind::Month
-                                                    ? "a month such as \"2024-03\" or a date in it"
-                                                    : "an ISO week such as \"2024-W09\" or a date in it");
+      if (!e.spend.period) {
+        const std::string expected = o.timeline.period == PeriodKind::Month ? "a month such as \"2024-03\" or a date in it"
+                                                                            : "an ISO week such as \"2024-W09\" or a date in it";
+        if (!e.line) bad_analysis_option(e.path + ".period", expected);
+        throw std::invalid_argument(spend_file + " line " + std::to_string(e.line) + ", column " + std::to_string(e.column) +
+                                    " (period): expected " + expected + ", got \"" + e.period_text + "\"");
+      }
     }
     o.spend.push_back(std::move(e.spend));
   }
