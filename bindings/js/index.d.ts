@@ -8,7 +8,7 @@ export type ColumnSpec = string | number | Array<string | number> | null;
 export type ColumnRole =
   | 'orderId' | 'customerId' | 'email' | 'phone' | 'customerName' | 'orderDate' | 'paidDate' | 'orderTotal'
   | 'refundedAmount' | 'lineTotal' | 'unitPrice' | 'quantity' | 'productId' | 'productName' | 'vendor' | 'category'
-  | 'status' | 'cancelledAt' | 'channel' | 'coupon' | 'currency';
+  | 'status' | 'cancelledAt' | 'channel' | 'coupon' | 'currency' | 'referrer' | 'attribution';
 
 export type PresetKey = 'auto' | 'shopify' | 'woocommerce' | 'woocommerce_analytics' | 'cafe24' | 'smartstore' | 'stripe' | 'generic';
 export type OrderStatusName = 'paid' | 'partially_refunded' | 'refunded' | 'cancelled' | 'pending';
@@ -513,6 +513,184 @@ export function segmentMembers(result: SegmentsResult, options: SegmentMembersOp
 export function segmentMembersCsv(result: SegmentsResult, options: SegmentMembersOptions & { bom?: boolean }): string;
 export function memberColumnKeys(pack: SegmentPack): string[];
 
+// ---- KPIs, cohorts, channels, readiness (docs/kpis.md) ----
+
+export type PeriodKind = 'month' | 'week' | 'day';
+export type KpiMetricKey =
+  | 'visitors' | 'newVisitors' | 'returningVisitors' | 'customers' | 'newCustomers' | 'returningCustomers'
+  | 'firstPurchases' | 'repurchases' | 'orders' | 'revenue' | 'aov' | 'itemsPerOrder' | 'ordersPerCustomer'
+  | 'conversionRate' | 'repeatCustomerRate' | 'retentionRate' | 'churnRate';
+export type KpiActionKey = 'broad_acquisition' | 'repurchase_campaign' | 'bundles' | 'cart_reminders' | 'welcome_offer';
+
+export interface TimelineOptions {
+  /** The export's first / last day when known (default: the first / last purchase). */
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface ReadinessCheck {
+  key: string;
+  value: number;
+  required: number;
+  passed: boolean;
+  message: { en: string; ko: string };
+}
+
+export interface AnalysisReadiness {
+  analysis: 'kpis' | 'cohorts' | 'channels' | 'segments' | 'clv' | 'funnel';
+  ready: boolean;
+  checks: ReadinessCheck[];
+}
+
+export interface ReadinessReport {
+  measures: {
+    customers: number; historyDays: number; repeatCustomers: number; repeatShare: number; customersThreeDays: number;
+    ordersLast30Days: number; completeMonths: number; channelKnownShare: number; channels: number; hasEvents: boolean;
+  };
+  analyses: AnalysisReadiness[];
+}
+
+export interface KpiOptions extends TimelineOptions {
+  period?: PeriodKind;
+  /** A fall of at least this share triggers the driver's action (default 0.05). */
+  dropThreshold?: number;
+  /** Visitor KPIs and conversion from a website events file. */
+  events?: EventLog;
+}
+
+export interface KpiAction {
+  metric: KpiMetricKey;
+  action: KpiActionKey;
+  /** The driver's relative change (negative). */
+  change: number;
+  en: string;
+  ko: string;
+}
+
+export interface KpiPeriod {
+  /** "2024-03", "2024-W09" or "2024-03-01". */
+  period: string;
+  start: string;
+  end: string;
+  /** The data do not cover the whole period: it is not compared. */
+  partial: boolean;
+  visitorCoverage: 'none' | 'partial' | 'full';
+  values: Record<KpiMetricKey, number | null>;
+  compared: 'compared' | 'first_period' | 'partial_period' | 'previous_partial';
+  deltas: Partial<Record<KpiMetricKey, { absolute: number; relative: number | null }>>;
+  revenueChange: null | {
+    change: number;
+    /** False when a driver is not positive: no split. */
+    split: boolean;
+    drivers: { metric: KpiMetricKey; contribution: number | null }[];
+  };
+  actions: KpiAction[];
+}
+
+export interface KpiResult {
+  period: PeriodKind;
+  firstDate: string | null;
+  lastDate: string | null;
+  hasEvents: boolean;
+  eventsFirstDate: string | null;
+  eventsLastDate: string | null;
+  ordersOutside: number;
+  dropThreshold: number;
+  metrics: { key: KpiMetricKey; en: string; ko: string; higherIsBetter: boolean; needsEvents: boolean }[];
+  periods: KpiPeriod[];
+  /** Index of the last period compared with its previous one. */
+  latest: number | null;
+  /** That period's actions. */
+  actions: KpiAction[];
+  readiness: AnalysisReadiness;
+}
+
+export interface CohortOptions extends TimelineOptions {
+  period?: 'month' | 'week';
+  by?: 'firstPeriod' | 'firstProduct' | 'firstChannel' | 'firstCoupon';
+  /** Product / channel / coupon cohorts: the largest N, the rest as "other" (default 20, 0: all). */
+  maxCohorts?: number;
+  /** Cells per cohort (0: all). */
+  maxAge?: number;
+}
+
+export interface CohortCell {
+  age: number;
+  /** Customers whose age `age` the data reach. */
+  customers: number;
+  active: number;
+  activeRate: number;
+  orders: number;
+  revenue: number;
+  /** Cumulative revenue per customer through this age (the LTV curve). */
+  revenuePerCustomer: number;
+  repeatCustomers: number;
+  repeatRate: number;
+  partial: boolean;
+}
+
+export interface CohortResult {
+  period: 'month' | 'week';
+  by: 'firstPeriod' | 'firstProduct' | 'firstChannel' | 'firstCoupon';
+  customers: number;
+  cohorts: { key: string; label: string; other: boolean; start?: string; customers: number; cells: CohortCell[] }[];
+  readiness: AnalysisReadiness;
+}
+
+export interface ChannelSpend {
+  channel: string;
+  /** "2024-03", "2024-W09" or a date in the period; omitted: the whole range. */
+  period?: string;
+  amount: number;
+}
+
+export interface ChannelOptions extends TimelineOptions {
+  /** Entries, or a spend CSV (channel,period,spend) as text or bytes. */
+  spend?: ChannelSpend[] | string | Uint8Array;
+  spendFileName?: string;
+  period?: 'month' | 'week';
+  /** Share of revenue that is profit (default 1). */
+  margin?: number;
+  /** Predicted CLV from the CLV models (default true). */
+  predictClv?: boolean;
+  clv?: ClvOptions;
+}
+
+export interface ChannelRow {
+  channel: string;
+  /** null: the channel's total over every period. */
+  period: string | null;
+  newCustomers: number;
+  revenue: number;
+  spend: number | null;
+  cac: number | null;
+  revenue3m: { customers: number; perCustomer: number | null };
+  revenue6m: { customers: number; perCustomer: number | null };
+  revenue12m: { customers: number; perCustomer: number | null };
+  predictedClv: number | null;
+  ltv: number | null;
+  ltvBasis: 'clv' | 'revenue12m' | 'revenue6m' | 'revenue3m' | 'none';
+  ltvToCac: number | null;
+  paybackMonths: number | null;
+  /** Revenue per acquired customer (times the margin) through month 1, 2, … */
+  revenueCurve: number[];
+}
+
+export interface ChannelResult {
+  period: 'month' | 'week';
+  lastDate: string | null;
+  margin: number;
+  clv: { ran: boolean; problem: string };
+  channels: (ChannelRow & { rawValues: string[] })[];
+  rows: ChannelRow[];
+  unmatchedSpend: string[];
+  readiness: AnalysisReadiness;
+}
+
+export interface ReadinessOptions extends TimelineOptions {
+  events?: EventLog;
+}
+
 export type ErrorCode =
   | 'empty_file' | 'not_text' | 'no_header' | 'no_data_rows' | 'record_too_large' | 'bad_option' | 'aborted'
   | 'invalid_state' | 'out_of_memory' | 'internal' | 'file_unreadable'
@@ -548,6 +726,14 @@ export declare class Dataset {
   segments(options?: SegmentOptions): SegmentsResult;
   /** Product affinity: co-purchase and next-purchase association rules. */
   affinity(options?: AffinityOptions): AffinityResult;
+  /** KPIs per period with changes, the revenue split by driver and the playbook's actions. */
+  kpis(options?: KpiOptions): KpiResult;
+  /** Acquisition cohorts: retention, orders, revenue and the LTV curve by age. */
+  cohorts(options?: CohortOptions): CohortResult;
+  /** CAC vs LTV per acquisition channel and period. */
+  channels(options?: ChannelOptions): ChannelResult;
+  /** Whether the data are enough for each analysis, and why not. */
+  readiness(options?: ReadinessOptions): ReadinessReport;
   stats(): DatasetStats;
   dispose(): void;
 }
@@ -589,6 +775,10 @@ export interface RemoteDataset {
   clv(options?: ClvOptions): Promise<ClvResult>;
   segments(options?: Omit<SegmentOptions, 'events'> & { events?: RemoteEventLog }): Promise<SegmentsResult>;
   affinity(options?: AffinityOptions): Promise<AffinityResult>;
+  kpis(options?: Omit<KpiOptions, 'events'> & { events?: RemoteEventLog }): Promise<KpiResult>;
+  cohorts(options?: CohortOptions): Promise<CohortResult>;
+  channels(options?: ChannelOptions): Promise<ChannelResult>;
+  readiness(options?: Omit<ReadinessOptions, 'events'> & { events?: RemoteEventLog }): Promise<ReadinessReport>;
   stats(): Promise<DatasetStats>;
   dispose(): Promise<void>;
 }

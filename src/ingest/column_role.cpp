@@ -29,6 +29,8 @@ constexpr PerRole<RoleText> kRoleText = {{
     {"channel", "channel"},
     {"coupon", "coupon"},
     {"currency", "currency"},
+    {"referrer", "referring site"},
+    {"attribution", "attribution (utm) text"},
 }};
 }  // namespace
 

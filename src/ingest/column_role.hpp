@@ -30,8 +30,13 @@ enum class ColumnRole : std::uint8_t {
   Channel,         // source / sales channel of the order
   Coupon,
   Currency,
+  // Where the order came from, more precisely than the channel column, for the acquisition
+  // channel (kpis/channel_names.hpp): the first of a utm_source in the attribution text, the
+  // referring site, the channel column is the order's channel.
+  Referrer,        // referring / landing site URL
+  Attribution,     // free text that may hold utm_source=... (Shopify "Note Attributes")
 };
-inline constexpr std::size_t kColumnRoleCount = 21;
+inline constexpr std::size_t kColumnRoleCount = 23;
 
 // camelCase keys used by the JSON options and results: "orderId", "customerId", ...
 std::string_view column_role_key(ColumnRole role);

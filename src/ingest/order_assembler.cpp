@@ -271,7 +271,7 @@ std::uint32_t OrderAssembler::create_order(const CsvRecord& record, std::string_
   o.customer.push_back(customer);
   o.day.push_back(when.value.days);
   o.second_of_day.push_back(when.value.seconds_of_day);
-  o.channel.push_back(intern_repeated(last_channel_, value_of(record, ColumnRole::Channel).text));
+  o.channel.push_back(intern_repeated(last_channel_, channel_text(record)));
   o.coupon.push_back(intern_repeated(last_coupon_, value_of(record, ColumnRole::Coupon).text));
   o.currency.push_back(intern_repeated(last_currency_, value_of(record, ColumnRole::Currency).text));
   o.source_line.push_back(record.line);
@@ -334,6 +334,19 @@ std::optional<double> OrderAssembler::check_conflicts(const CsvRecord& record, s
     }
   }
   return std::nullopt;
+}
+
+std::string_view OrderAssembler::channel_text(const CsvRecord& record) const {
+  const std::string_view attribution = value_of(record, ColumnRole::Attribution).text;
+  if (const std::size_t at = attribution.find("utm_source"); at != std::string_view::npos) {
+    // "utm_source: google", "utm_source=google&...", Shopify's "utm_source: google\nutm_medium: cpc".
+    std::string_view v = attribution.substr(at + 10);
+    while (!v.empty() && (v.front() == ' ' || v.front() == ':' || v.front() == '=')) v.remove_prefix(1);
+    v = v.substr(0, v.find_first_of("&;,\r\n"));
+    if (!trim(v).empty()) return trim(v);
+  }
+  if (const std::string_view referrer = value_of(record, ColumnRole::Referrer).text; !trim(referrer).empty()) return referrer;
+  return value_of(record, ColumnRole::Channel).text;
 }
 
 std::uint32_t OrderAssembler::intern_repeated(LastInterned& last, std::string_view text) {

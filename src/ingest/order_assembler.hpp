@@ -134,6 +134,9 @@ class OrderAssembler {
   };
   LastInterned last_channel_, last_coupon_, last_currency_;
   std::uint32_t intern_repeated(LastInterned& last, std::string_view text);
+  // The order's channel as written: a utm_source tag from the attribution text, else the
+  // referring site, else the channel column (the channel report normalizes all three).
+  std::string_view channel_text(const CsvRecord& record) const;
 };
 
 }  // namespace orderlens

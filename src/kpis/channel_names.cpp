@@ -77,6 +77,8 @@ std::string normalize_channel(std::string_view raw) {
     if (v == e.text) return std::string(e.channel);
   for (const KnownSource& k : kFragments)
     if (v.find(k.fragment) != std::string_view::npos) return std::string(k.channel);
+  // Shopify writes the numeric id of the sales-channel app that made the order.
+  if (v.find_first_not_of("0123456789") == std::string_view::npos) return "app_" + std::string(v);
   return std::string(v);
 }
 

@@ -11,7 +11,11 @@
 //     kakao, daum, google, youtube, instagram, facebook, tiktok, email, sms, direct, and the
 //     platforms' own values (Shopify web / pos / draft orders / apps, Cafe24 PC and mobile
 //     storefronts);
-//  5. otherwise the lower-cased, trimmed text (or host) itself.
+//  5. a number (Shopify's id of the sales-channel app that made the order) -> "app_<number>";
+//  6. otherwise the lower-cased, trimmed text (or host) itself.
+// The orders' raw channel is already the most precise of what the export has: a utm_source in
+// the attribution text (Shopify "Note Attributes"), else the referring site, else the channel
+// column (ingest/order_assembler.cpp).
 #pragma once
 
 #include <string>

@@ -106,6 +106,7 @@ TEST_CASE("channel names: utm_source, URLs, platform values and Korean names") {
   CHECK(normalize_channel("모바일웹") == "mobile_web");
   CHECK(normalize_channel("https://shop.example.co.kr/landing?x=1") == "shop.example.co.kr");
   CHECK(normalize_channel("Partner Blog") == "partner blog");
+  CHECK(normalize_channel("580111") == "app_580111");
 }
 
 TEST_CASE("LMDI: the contributions add up to the change; no split with a zero") {
@@ -428,4 +429,20 @@ TEST_CASE("readiness: measures and each analysis's verdict on the hand shop") {
   }
   CHECK_FALSE(kpis_ready);  // 6 customers < 30
   CHECK_FALSE(funnel_ready);
+}
+
+TEST_CASE("acquisition channel: a utm_source in the attribution text, else the referring site, else the channel") {
+  Ingestor ingestor(parse_ingest_options(R"({"fileName":"attribution.csv"})"));
+  ingestor.push(
+      "order_id,customer_id,date,amount,source,referring_site,note_attributes\n"
+      "1,A,2024-01-02,10,web,https://www.google.com/,\"utm_source: kakao\nutm_medium: social\"\n"
+      "2,B,2024-01-03,10,web,https://m.search.naver.com/search?q=mug,\n"
+      "3,C,2024-01-04,10,web,,landing: /sale\n"
+      "4,D,2024-01-05,10,pos,,\n");
+  const IngestResult result = ingestor.finish();
+  const json c = json::parse(cohorts_report(*result.dataset, R"({"by":"firstChannel"})"));
+  std::vector<std::string> keys;
+  for (const json& cohort : c["cohorts"]) keys.push_back(cohort["key"]);
+  // One customer each, so by name: A kakao (utm), B naver (referrer), C online_store (web), D pos.
+  CHECK(keys == std::vector<std::string>{"kakao", "naver", "online_store", "pos"});
 }
