@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
       const Dataset& ds = *result.dataset;
       const std::string text = report_kind == "kpis"      ? kpis_report(ds, report_options, log)
                                : report_kind == "cohorts" ? cohorts_report(ds, report_options)
-                               : report_kind == "channels" ? channels_report(ds, report_options)
+                               : report_kind == "channels" ? channels_report(ds, report_options, log)
                                                            : readiness_report(ds, report_options, log);
       out[report_kind] = nlohmann::ordered_json::parse(text);
       std::puts(out.dump(1).c_str());

@@ -134,15 +134,16 @@ ordered_json channel_report_json(const ChannelReport& report, const Readiness& r
   for (const ChannelRow& r : report.rows) rows.push_back(row_json(report, r));
   j["rows"] = std::move(rows);
   j["unmatchedSpend"] = report.unmatched_spend;
+  j["channelsFromEvents"] = report.channels_from_events;
   j["readiness"] = analysis_readiness_json(readiness, "channels");
   return j;
 }
 
-std::string channels_report(const Dataset& ds, std::string_view options_json) {
+std::string channels_report(const Dataset& ds, std::string_view options_json, const EventLog* events) {
   const ChannelOptions options = parse_channel_options(options_json);
   const PurchaseTimeline timeline = purchase_timeline(ds, options.timeline);
-  const Readiness readiness = data_readiness(ds, timeline, nullptr);
-  return channel_report_json(channel_report(ds, timeline, options), readiness).dump();
+  const Readiness readiness = data_readiness(ds, timeline, events);
+  return channel_report_json(channel_report(ds, timeline, options, events), readiness).dump();
 }
 
 }  // namespace orderlens

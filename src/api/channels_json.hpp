@@ -15,6 +15,6 @@ namespace orderlens {
 
 ChannelOptions parse_channel_options(std::string_view json);
 nlohmann::ordered_json channel_report_json(const ChannelReport& report, const Readiness& readiness);
-std::string channels_report(const Dataset& dataset, std::string_view options_json);
+std::string channels_report(const Dataset& dataset, std::string_view options_json, const EventLog* events = nullptr);
 
 }  // namespace orderlens

@@ -13,7 +13,7 @@ namespace {
 
 constexpr int kSignatureBonus = 100;
 
-constexpr PerEventRole<std::string_view> kRoleKeys = {"user", "pseudoId", "email", "event", "time", "date", "item"};
+constexpr PerEventRole<std::string_view> kRoleKeys = {"user", "pseudoId", "email", "event", "time", "date", "item", "source"};
 
 EventLayout ga4() {
   EventLayout l{EventLayoutKind::Ga4, "ga4", "GA4 BigQuery export (flattened)", {}, {"event_name", "user_pseudo_id"}};
@@ -23,6 +23,8 @@ EventLayout ga4() {
   l.aliases[index_of(EventRole::Time)] = {"event_timestamp"};
   l.aliases[index_of(EventRole::Date)] = {"event_date"};
   l.aliases[index_of(EventRole::Item)] = {"items.item_id", "item_id"};  // "items_item_id" normalizes like the first
+  // The user's first traffic source; the session's manual source where only that was exported.
+  l.aliases[index_of(EventRole::Source)] = {"traffic_source.source", "collected_traffic_source.manual_source"};
   return l;
 }
 
@@ -42,6 +44,7 @@ EventLayout generic() {
                                           "date", "event_date", "날짜", "일자", "time", "시간"};
   l.aliases[index_of(EventRole::Item)] = {"item_id", "items.item_id", "item", "sku", "product_id", "product_code",
                                           "product", "상품코드", "상품번호", "상품id"};
+  l.aliases[index_of(EventRole::Source)] = {"traffic_source", "source", "utm_source", "referrer", "유입경로", "유입채널"};
   return l;
 }
 

@@ -27,14 +27,15 @@ enum class EventRole : std::uint8_t {
   Time,      // date-time or epoch number (GA4 event_timestamp)
   Date,      // day only (GA4 event_date), used when the time is empty
   Item,      // item / product id (optional)
+  Source,    // traffic source (GA4 traffic_source.source: the user's first), for the acquisition channel
 };
-inline constexpr std::size_t kEventRoleCount = 7;
+inline constexpr std::size_t kEventRoleCount = 8;
 
 template <typename T>
 using PerEventRole = std::array<T, kEventRoleCount>;
 inline std::size_t index_of(EventRole role) { return static_cast<std::size_t>(role); }
 
-// camelCase keys of the options and results: "user", "pseudoId", "email", "event", "time", "date", "item".
+// camelCase keys of the options and results: "user", "pseudoId", "email", "event", "time", "date", "item", "source".
 std::string_view event_role_key(EventRole role);
 std::optional<EventRole> event_role_from_key(std::string_view key);
 

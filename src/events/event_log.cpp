@@ -37,6 +37,7 @@ std::uint32_t EventLog::find_or_add(EventUserKind visitor_kind, std::string_view
   key.push_back(id);
   kind.push_back(visitor_kind);
   email.push_back(visitor_kind == EventUserKind::Email ? id : StringPool::kNone);
+  source.push_back(StringPool::kNone);
   counts.push_back({});
   // Empty range until the first event: any day makes it first and last.
   first_day.push_back(INT32_MAX);
@@ -60,6 +61,7 @@ void EventLog::absorb(std::uint32_t into, std::uint32_t from) {
   first_day[into] = std::min(first_day[into], first_day[from]);
   last_day[into] = std::max(last_day[into], last_day[from]);
   if (email[into] == StringPool::kNone) email[into] = email[from];
+  if (source[into] == StringPool::kNone) source[into] = source[from];
   if (absorbed_into_.empty()) {
     absorbed_into_.resize(size());
     for (std::uint32_t i = 0; i < absorbed_into_.size(); ++i) absorbed_into_[i] = i;
@@ -76,13 +78,14 @@ void EventLog::keep_only(const std::vector<bool>& keep) {
     key[out] = key[i];
     kind[out] = kind[i];
     email[out] = email[i];
+    source[out] = source[i];
     counts[out] = counts[i];
     first_day[out] = first_day[i];
     last_day[out] = last_day[i];
     ++out;
   }
   auto cut = [out](auto&... v) { (v.resize(out), ...); };
-  cut(key, kind, email, counts, first_day, last_day);
+  cut(key, kind, email, counts, first_day, last_day, source);
   index_.clear();
   for (std::size_t i = 0; i < out; ++i) index_.emplace(slot_of(key[i], kind[i]), static_cast<std::uint32_t>(i));
   for (std::uint64_t& v : visits_) {
@@ -109,7 +112,7 @@ void EventLog::seal_visits() {
 
 void EventLog::shrink_to_fit() {
   auto shrink = [](auto&... v) { (v.shrink_to_fit(), ...); };
-  shrink(key, kind, email, counts, first_day, last_day, visit_offsets, visit_days);
+  shrink(key, kind, email, counts, first_day, last_day, source, visit_offsets, visit_days);
   user_keys.shrink_to_fit();
 }
 

@@ -35,6 +35,8 @@ struct EventLog {
   // join a user-id visitor to customers keyed by email. For an Email visitor, equal to key.
   std::vector<std::uint32_t> email;
   std::vector<EventCounts> counts;
+  // The first traffic source the file gives the visitor (id in user_keys; StringPool::kNone: none).
+  std::vector<std::uint32_t> source;
   std::vector<std::int32_t> first_day, last_day;  // days since 1970-01-01 (UTC for epoch timestamps)
   // After seal_visits(): visitor i's distinct active days, ascending, are
   // visit_days[visit_offsets[i] .. visit_offsets[i + 1]) (the KPI table counts visitors per period).

@@ -157,6 +157,11 @@ void EventRowReader::add_row(const CsvRecord& record) {
   }
   if (!row_.email_key.empty() && log_.email[visitor] == StringPool::kNone)
     log_.email[visitor] = log_.user_keys.intern(row_.email_key);
+  if (log_.source[visitor] == StringPool::kNone) {
+    // GA4 writes the user's first-touch source on every row: the first non-empty one is it.
+    if (const std::string_view s = trim(value_of(record, EventRole::Source).text); !s.empty() && s != "(not set)")
+      log_.source[visitor] = log_.user_keys.intern(s);
+  }
 }
 
 void EventRowReader::finish() {

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "events/visitor_join.hpp"
 #include "kpis/channel_names.hpp"
+#include "util/text.hpp"
 #include "util/civil_date.hpp"
 
 namespace orderlens {
@@ -56,11 +58,11 @@ std::int32_t whole_months_between(std::int32_t from, std::int32_t to) {
   return (b.year - a.year) * 12 + static_cast<std::int32_t>(b.month) - static_cast<std::int32_t>(a.month) - (b.day < a.day ? 1 : 0);
 }
 
-ChannelReport channel_report(const Dataset& ds, const ChannelOptions& options) {
-  return channel_report(ds, purchase_timeline(ds, options.timeline), options);
+ChannelReport channel_report(const Dataset& ds, const ChannelOptions& options, const EventLog* events) {
+  return channel_report(ds, purchase_timeline(ds, options.timeline), options, events);
 }
 
-ChannelReport channel_report(const Dataset& ds, const PurchaseTimeline& t, const ChannelOptions& options) {
+ChannelReport channel_report(const Dataset& ds, const PurchaseTimeline& t, const ChannelOptions& options, const EventLog* events) {
   const OrdersTable& o = ds.orders;
   ChannelReport report;
   report.options = options;
@@ -70,24 +72,39 @@ ChannelReport channel_report(const Dataset& ds, const PurchaseTimeline& t, const
   const DayTable days(t.first_day, t.last_day + 1);
   const auto months = static_cast<std::size_t>(days.months_between(t.first_day, t.last_day + 1));
 
-  // Channel of each customer, through the normalized name of each raw text id.
+  // The raw channel of each customer's first order; from their visitor's traffic source when the
+  // order names none and an events file is given.
+  std::vector<std::string_view> raw(ds.customers.size());
+  for (std::size_t c = 0; c < ds.customers.size(); ++c)
+    if (t.acquired_in_range(c)) raw[c] = ds.text.view(o.channel[t.first_order[c]]);
+  if (events) {
+    const VisitorJoin join(ds);
+    for (std::size_t i = 0; i < events->size(); ++i) {
+      if (events->source[i] == StringPool::kNone) continue;
+      const JoinedCustomer j = join.customer_of(*events, i);
+      if (j.by == JoinedBy::None || !t.acquired_in_range(j.customer) || !trim(raw[j.customer]).empty()) continue;
+      raw[j.customer] = events->user_keys.view(events->source[i]);
+      ++report.channels_from_events;
+    }
+  }
+  // Channel of each customer, through the normalized name of each distinct raw value.
   std::vector<std::string> names;
   std::map<std::string, std::uint32_t> channel_of_name;
-  std::vector<std::uint32_t> channel_of_text(ds.text.size() + 1, kNone);
-  auto channel_for = [&](std::uint32_t text) {
-    const std::size_t slot = text == StringPool::kNone ? channel_of_text.size() - 1 : text;
-    if (channel_of_text[slot] != kNone) return channel_of_text[slot];
-    const std::string name = normalize_channel(text == StringPool::kNone ? std::string_view() : ds.text.view(text));
+  std::map<std::string_view, std::uint32_t> channel_of_raw;
+  auto channel_for = [&](std::string_view text) {
+    const auto known = channel_of_raw.find(text);
+    if (known != channel_of_raw.end()) return known->second;
+    const std::string name = normalize_channel(text);
     const auto [it, added] = channel_of_name.try_emplace(name, static_cast<std::uint32_t>(names.size()));
     if (added) names.push_back(name);
-    return channel_of_text[slot] = it->second;
+    return channel_of_raw[text] = it->second;
   };
   std::vector<std::uint32_t> channel(ds.customers.size(), kNone);
-  std::map<std::pair<std::uint32_t, std::uint32_t>, double> raw_counts;  // (channel, text) -> customers
+  std::map<std::pair<std::uint32_t, std::string_view>, double> raw_counts;  // (channel, raw value) -> customers
   for (std::size_t c = 0; c < ds.customers.size(); ++c) {
     if (!t.acquired_in_range(c)) continue;
-    channel[c] = channel_for(o.channel[t.first_order[c]]);
-    ++raw_counts[{channel[c], o.channel[t.first_order[c]]}];
+    channel[c] = channel_for(raw[c]);
+    ++raw_counts[{channel[c], raw[c]}];
   }
   for (const ChannelSpend& s : options.spend) {
     const std::string name = normalize_channel(s.channel);
@@ -225,7 +242,7 @@ ChannelReport channel_report(const Dataset& ds, const PurchaseTimeline& t, const
     report.channels.push_back(rows[ch].row);
     std::vector<std::pair<double, std::string>> raws;
     for (const auto& [key, n] : raw_counts)
-      if (key.first == ch) raws.push_back({-n, key.second == StringPool::kNone ? std::string() : std::string(ds.text.view(key.second))});
+      if (key.first == ch) raws.push_back({-n, std::string(key.second)});
     std::sort(raws.begin(), raws.end());
     std::vector<std::string> top;
     for (std::size_t i = 0; i < raws.size() && i < 5; ++i) top.push_back(raws[i].second);

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "clv/clv_analysis.hpp"
+#include "events/event_log.hpp"
 #include "kpis/purchase_timeline.hpp"
 #include "model/dataset.hpp"
 
@@ -74,12 +75,16 @@ struct ChannelReport {
   // The raw values behind each channel, most customers first (at most five).
   std::vector<std::vector<std::string>> raw_values;
   std::vector<std::string> unmatched_spend;  // spend channels with no customer in the data
+  double channels_from_events = 0;  // customers whose channel came from the events file
   bool clv_ran = false;
   std::string clv_problem;  // why there is no predicted CLV, when there is none
 };
 
-ChannelReport channel_report(const Dataset& dataset, const ChannelOptions& options);
-ChannelReport channel_report(const Dataset& dataset, const PurchaseTimeline& timeline, const ChannelOptions& options);
+// With an events file, a customer whose first order names no channel takes the traffic source
+// of their visitor (events/visitor_join.hpp; GA4's first-touch traffic_source.source).
+ChannelReport channel_report(const Dataset& dataset, const ChannelOptions& options, const EventLog* events = nullptr);
+ChannelReport channel_report(const Dataset& dataset, const PurchaseTimeline& timeline, const ChannelOptions& options,
+                             const EventLog* events = nullptr);
 
 // Whole months from `from` to `to` (days): 31 Jan -> 28 Feb is 0, 31 Jan -> 1 Mar is 1.
 std::int32_t whole_months_between(std::int32_t from, std::int32_t to);

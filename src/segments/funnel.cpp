@@ -2,45 +2,12 @@
 
 #include <algorithm>
 
-#include <tsl/robin_map.h>
-
+#include "events/visitor_join.hpp"
 #include "segments/group_catalog.hpp"
 #include "util/civil_date.hpp"
 #include "util/hash.hpp"
 
 namespace orderlens::segments {
-
-namespace {
-
-// Customers by email: those keyed by email, and those keyed otherwise with an email column.
-class EmailIndex {
- public:
-  explicit EmailIndex(const Dataset& ds) : ds_(ds) {
-    for (std::uint32_t c = 0; c < ds.customers.size(); ++c) {
-      if (ds.customers.key_kind[c] == IdentityKind::Email) continue;  // found through customer_keys
-      const std::string_view email = ds.email_of(c);
-      if (!email.empty()) by_email_.emplace(email, c);  // first customer with the email wins
-    }
-  }
-
-  std::uint32_t find(std::string_view email) const {
-    const std::uint32_t key = ds_.customer_keys.find(email);
-    if (key != StringPool::kNone && ds_.customers.key_kind[key - 1] == IdentityKind::Email) return key - 1;
-    const auto it = by_email_.find(email);
-    return it == by_email_.end() ? kNoRow : it->second;
-  }
-
- private:
-  const Dataset& ds_;
-  tsl::robin_map<std::string_view, std::uint32_t> by_email_;
-};
-
-std::uint32_t customer_of_member_id(const Dataset& ds, std::string_view id) {
-  const std::uint32_t key = ds.customer_keys.find(id);
-  return key != StringPool::kNone && ds.customers.key_kind[key - 1] == IdentityKind::MemberId ? key - 1 : kNoRow;
-}
-
-}  // namespace
 
 FunnelResult funnel_pack(const CustomerBase& base, const EventLog& events) {
   enum { VisitedOnly, ViewedNoCart, CartedNotBought, BoughtViaCart, QuickBuyers };
@@ -57,21 +24,17 @@ FunnelResult funnel_pack(const CustomerBase& base, const EventLog& events) {
     first_day = i ? std::min(first_day, events.first_day[i]) : events.first_day[i];
     last_day = i ? std::max(last_day, events.last_day[i]) : events.last_day[i];
   }
-  const EmailIndex emails(ds);
+  const VisitorJoin join(ds);
   std::size_t by_id = 0, by_email = 0, bought_by_orders = 0;
   pack.group_of.resize(n);
   MemberColumn columns[kEventKindCount] = {{"pageViews", {}}, {"productViews", {}}, {"addToCarts", {}}, {"purchaseEvents", {}},
                                            {"otherEvents", {}}};
   for (MemberColumn& c : columns) c.values.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    std::uint32_t customer = kNoRow;
-    if (events.kind[i] == EventUserKind::UserId) customer = customer_of_member_id(ds, events.user_key(i));
-    if (customer != kNoRow) ++by_id;
-    if (customer == kNoRow && !events.email_of(i).empty()) {
-      customer = emails.find(events.email_of(i));
-      by_email += customer != kNoRow;
-    }
-    const std::uint32_t row = customer == kNoRow ? kNoRow : base.row_of_customer[customer];
+    const JoinedCustomer joined = join.customer_of(events, i);
+    by_id += joined.by == JoinedBy::MemberId;
+    by_email += joined.by == JoinedBy::Email;
+    const std::uint32_t row = joined.by == JoinedBy::None ? kNoRow : base.row_of_customer[joined.customer];
     result.visitor_row[i] = row;
 
     const EventCounts& c = events.counts[i];

@@ -4,6 +4,7 @@
 // revenue split values are the LMDI formula evaluated by hand (Python, independently of the code).
 #include <doctest.h>
 
+#include <map>
 #include <string>
 
 #include "api/channels_json.hpp"
@@ -445,4 +446,28 @@ TEST_CASE("acquisition channel: a utm_source in the attribution text, else the r
   for (const json& cohort : c["cohorts"]) keys.push_back(cohort["key"]);
   // One customer each, so by name: A kakao (utm), B naver (referrer), C online_store (web), D pos.
   CHECK(keys == std::vector<std::string>{"kakao", "naver", "online_store", "pos"});
+}
+
+TEST_CASE("acquisition channel from the events file's traffic source when the first order names none") {
+  Ingestor orders(parse_ingest_options(R"({"fileName":"orders.csv"})"));
+  orders.push(
+      "order_id,customer_id,email,date,amount,channel\n"
+      "1,M1,,2024-01-02,10,\n"          // joined by member id: google (GA4 first touch)
+      "2,M2,b@example.com,2024-01-03,10,\n"  // joined by email through an anonymous visitor: naver
+      "3,M3,,2024-01-04,10,pos\n"       // the order names its channel: pos, whatever the events say
+      "4,M4,,2024-01-05,10,\n");        // no visitor: unknown
+  const IngestResult shop = orders.finish();
+  EventIngestor reader(parse_event_ingest_options(R"({"fileName":"events.csv"})"));
+  reader.push(
+      "user_id,email,event,timestamp,traffic_source\n"
+      "M1,,page_view,2024-01-01 10:00,google\n"
+      "M1,,purchase,2024-01-02 10:00,(not set)\n"
+      ",b@example.com,page_view,2024-01-03 09:00,m.search.naver.com\n"
+      "M3,,page_view,2024-01-04 09:00,instagram\n");
+  const EventIngestResult events = reader.finish();
+  const json r = json::parse(channels_report(*shop.dataset, R"({"predictClv":false})", events.log.get()));
+  std::map<std::string, double> customers;
+  for (const json& c : r["channels"]) customers[c["channel"]] = c["newCustomers"];
+  CHECK(customers == std::map<std::string, double>{{"google", 1}, {"naver", 1}, {"pos", 1}, {"unknown", 1}});
+  CHECK(r["channelsFromEvents"] == 2);
 }
