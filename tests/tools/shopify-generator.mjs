@@ -607,7 +607,8 @@ function buildPlan(o, catalogue) {
       if (Math.floor(due / DAY) === Math.floor(tau / DAY)) repeat = { c, tau: due };
     }
   }
-  const plan = { n, rows, lines, customerCount: acquired, coupons, endT: t };
+  // Each order's Note Attributes text, chosen when the order is written (render).
+  const plan = { n, rows, lines, customerCount: acquired, coupons, endT: t, noteAttribute: new Map() };
   for (const [k, col] of Object.entries(cols)) plan[k] = col.a;
   return plan;
 }
@@ -683,6 +684,7 @@ function computeExpected(o, plan, catalogue, withCustomers) {
   const end = lastDay;
   const nP = new Int32Array(C), days = new Int32Array(C), first = new Int32Array(C), last = new Int32Array(C);
   const firstSrc = new Int8Array(C);
+  const firstNote = new Array(C);
   const gross = new Float64Array(C), net = new Float64Array(C), repeatNet = new Float64Array(C), items = new Float64Array(C);
   const bought = new Map();
   for (let i = 0; i < n; ++i) {
@@ -698,6 +700,7 @@ function computeExpected(o, plan, catalogue, withCustomers) {
     if (nP[c] === 0) {
       first[c] = d;
       firstSrc[c] = source[i];
+      firstNote[c] = plan.noteAttribute.get(i);
       days[c] = 1;
     } else if (d !== last[c]) {
       ++days[c];
@@ -729,7 +732,8 @@ function computeExpected(o, plan, catalogue, withCustomers) {
       netRevenue: net[c] / 100,
       aov: net[c] / 100 / nP[c],
       items: items[c],
-      firstChannel: SOURCES[firstSrc[c]],
+      // A utm_source in the first order's Note Attributes names the channel, else its Source.
+      firstChannel: /utm_source: ([^\n]*)/.exec(firstNote[c] ?? '')?.[1] ?? SOURCES[firstSrc[c]],
       products: bought.get(c).size,
       frequency: days[c] - 1,
       recency: last[c] - first[c],
@@ -846,7 +850,11 @@ function render(o, plan, catalogue, emit) {
     }
     const un = rng();
     if (un < 0.07) f[44] = csvField(pick(rng, NOTES));
-    if (un > 0.85) f[45] = csvField(pick(rng, NOTE_ATTRIBUTES));
+    if (un > 0.85) {
+      const note = pick(rng, NOTE_ATTRIBUTES);
+      f[45] = csvField(note);
+      plan.noteAttribute.set(i, note);  // the model's acquisition channel reads its utm_source
+    }
     if (s === VOIDED) f[46] = when(t[i] + intIn(rng, 600, 3 * DAY));
     const card = rng() < 0.5;
     f[47] = s === PENDING ? (krw ? '무통장입금' : 'Bank Deposit') : pos ? (card ? 'Shopify Payments' : 'Cash') : csvField(pick(rng, webPay));
