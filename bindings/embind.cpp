@@ -16,7 +16,12 @@
 #include <vector>
 
 #include "api/affinity_json.hpp"
+#include "api/channels_json.hpp"
 #include "api/clv_json.hpp"
+#include "api/cohorts_json.hpp"
+#include "api/kpis_json.hpp"
+#include "api/readiness_json.hpp"
+#include "api/spend_csv.hpp"
 #include "api/events_json.hpp"
 #include "api/report_json.hpp"
 #include "api/segments_json.hpp"
@@ -381,17 +386,22 @@ val simulate_customers(std::string options_json) {
   });
 }
 
+// The event log under `events` (null for 0), or an error value for a disposed one.
+const EventLog* event_log_of(int events, val& error) {
+  if (events == 0) return nullptr;
+  auto it = g_event_logs.find(events);
+  if (it == g_event_logs.end()) error = error_value("invalid_state", "this events file has been disposed");
+  return it == g_event_logs.end() ? nullptr : it->second->log.get();
+}
+
 // {json, <summary columns of the customers segmented>, packs: [{key, groupOf, columns: [...]}]}:
 // each pack's group per member as a Uint8Array and its per-member columns as Float64Arrays, in
 // the order of the JSON's packs and columns.
 val segments_analyze(int dataset, std::string options_json, int events) {
   return with_dataset(dataset, [&](const Dataset& ds) {
-    const EventLog* log = nullptr;
-    if (events != 0) {
-      auto it = g_event_logs.find(events);
-      if (it == g_event_logs.end()) return error_value("invalid_state", "this events file has been disposed");
-      log = it->second->log.get();
-    }
+    val error = val::null();
+    const EventLog* log = event_log_of(events, error);
+    if (!error.isNull()) return error;
     const segments::Segmentation result = segments::segment_customers(ds, parse_segmentation_options(options_json), log);
     val r = val::object();
     r.set("json", segmentation_json(result, false).dump());
@@ -434,6 +444,34 @@ val affinity_analyze(int dataset, std::string options_json) {
   return with_dataset(dataset, [&](const Dataset& ds) {
     val r = val::object();
     r.set("json", affinity_json_text(product_affinity(ds, parse_affinity_options(options_json))));
+    return r;
+  });
+}
+
+// {json}: "kpis", "cohorts", "channels" or "readiness" of a dataset (and an events file for the
+// KPIs, channels and readiness; 0: none).
+val analysis_report(int dataset, std::string kind, std::string options_json, int events) {
+  return with_dataset(dataset, [&](const Dataset& ds) {
+    val error = val::null();
+    const EventLog* log = event_log_of(events, error);
+    if (!error.isNull()) return error;
+    std::string text;
+    if (kind == "kpis") text = kpis_report(ds, options_json, log);
+    else if (kind == "cohorts") text = cohorts_report(ds, options_json);
+    else if (kind == "channels") text = channels_report(ds, options_json, log);
+    else if (kind == "readiness") text = readiness_report(ds, options_json, log);
+    else return error_value("bad_option", "unknown analysis " + kind);
+    val r = val::object();
+    r.set("json", text);
+    return r;
+  });
+}
+
+// {json}: a spend file's rows (copied to WASM memory at `pointer`) as options.spend entries.
+val spend_csv_rows(std::uintptr_t pointer, std::size_t length, std::string file_name) {
+  return guarded([&] {
+    val r = val::object();
+    r.set("json", spend_rows_json(parse_spend_csv(std::string_view(reinterpret_cast<const char*>(pointer), length), file_name)));
     return r;
   });
 }
@@ -484,6 +522,8 @@ EMSCRIPTEN_BINDINGS(orderlens) {
   emscripten::function("eventsFinish", &events_finish);
   emscripten::function("eventsCancel", &events_cancel);
   emscripten::function("eventsDispose", &events_dispose);
+  emscripten::function("analysisReport", &analysis_report);
+  emscripten::function("spendCsvRows", &spend_csv_rows);
   emscripten::function("encodeCp949", &encode_cp949_text);
   emscripten::function("datasetStats", &dataset_stats);
   emscripten::function("datasetDispose", &dataset_dispose);

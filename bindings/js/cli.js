@@ -7,6 +7,8 @@ import { createOrderlens, OrderlensError } from './index.js';
 import { toCsv } from './csv-writer.js';
 import { fmt, table } from './cli-format.js';
 import { clvOptions, clvTextReport, CLV_VALUE_OPTIONS, writeClvCsv } from './cli-clv.js';
+import { channelOptions, channelsTextReport, cohortOptions, cohortsTextReport, kpiOptions, kpisTextReport,
+  REPORT_VALUE_OPTIONS } from './cli-reports.js';
 import { AFFINITY_VALUE_OPTIONS, affinityOptions, affinityTextReport, SEGMENT_VALUE_OPTIONS, segmentOptions, segmentsJson,
   segmentsTextReport, writeCustomerGroupsCsv } from './cli-segments.js';
 
@@ -17,6 +19,9 @@ Usage:
   orderlens clv <orders.csv> [clv options] [options]
   orderlens segments <orders.csv> [segment options] [options]
   orderlens affinity <orders.csv> [affinity options] [options]
+  orderlens kpis <orders.csv> [--events FILE] [--period month|week|day] [options]
+  orderlens cohorts <orders.csv> [cohort options] [options]
+  orderlens channels <orders.csv> --spend FILE [channel options] [options]
 
 report reads the export (Shopify, WooCommerce, Cafe24, Naver Smartstore, Stripe or any table with
 a customer, a date and an amount), explains what was read and skipped, and summarizes customers.
@@ -52,9 +57,43 @@ affinity options:
   --min-count N          drop rules seen fewer than N times (default 3)
   --rank-by NAME         lift (default), confidence or count; --top N rules per product (default 5)
 
+kpis lists the KPIs per period (visitors with --events, customers new and returning, first
+purchases and repurchases, orders, revenue, AOV, conversion, retention, churn), what changed
+against the previous complete period, revenue's change split by driver, and what to do about
+each driver that fell. The first and last periods, when the data cover them only in part, are
+marked and not compared.
+
+kpis options:
+  --events FILE          a website events file, for visitors and conversion
+  --period NAME          month (default), week or day
+  --start-date DATE      the export's first day, when it is before the first order
+  --drop-threshold SHARE a fall of at least this share triggers an action (default 0.05)
+  --lang en|ko           names and actions in English (default) or Korean
+
+cohorts follows customers by the month (or week) of their first purchase: the share active in
+each later period and the cumulative revenue per acquired customer (the LTV curve).
+
+cohort options:
+  --period NAME          month (default) or week
+  --by NAME              period (default), product, channel or coupon of the first order
+  --max-cohorts N        product / channel / coupon cohorts listed (default 20; the rest as other)
+  --max-age N            periods followed per cohort (default: all)
+
+channels compares what a customer cost (CAC) with what they bring (LTV) per acquisition channel:
+new customers, CAC, revenue per customer 3, 6 and 12 months after their first purchase,
+predicted CLV, LTV:CAC and the payback period.
+
+channel options:
+  --spend FILE           spend per channel: CSV (channel,period,spend; period like 2024-03 or
+                         omitted for the whole range) or JSON [{channel, period, amount}]
+  --period NAME          month (default) or week
+  --margin SHARE         profit share of revenue, 0-1 (default 1)
+  --events FILE          a website events file: the traffic source of customers whose first
+                         order names no channel
+
 clv options:
   --model NAME           bgnbd (default), mbgnbd, pnbd (Pareto/NBD)
-  --spend NAME           gg (Gamma-Gamma, default) or none
+  --spend NAME           gg (Gamma-Gamma, default) or none (channels: the spend file)
   --calibration-end DATE fit on purchases up to DATE and report the holdout after it
   --horizon N            months of expected purchases and CLV (default 12)
   --discount RATE        monthly discount rate (default 0.01)
@@ -84,7 +123,8 @@ Options:
 Exit status: 0 done, 1 the file could not be read, 2 wrong usage.`;
 
 const VALUE_OPTIONS = new Set(['preset', 'encoding', 'delimiter', 'mapping', 'header-line', 'date-order', 'decimal', 'unit',
-  'end-date', 'top', 'customers-csv', ...CLV_VALUE_OPTIONS, ...SEGMENT_VALUE_OPTIONS, ...AFFINITY_VALUE_OPTIONS]);
+  'end-date', 'top', 'customers-csv', ...CLV_VALUE_OPTIONS, ...SEGMENT_VALUE_OPTIONS, ...AFFINITY_VALUE_OPTIONS,
+  ...REPORT_VALUE_OPTIONS]);
 const FLAG_OPTIONS = new Set(['json', 'md', 'help', 'version']);
 
 const CUSTOMER_COLUMNS = ['id', 'idKind', 'email', 'name', 'orders', 'repeatOrders', 'firstOrder', 'lastOrder',
@@ -264,11 +304,7 @@ async function segments(file, opts) {
   const options = segmentOptions(opts, (message) => { throw new UsageError(message); });
   const ol = await createOrderlens();
   const dataset = await ol.loadFile(file, ingestOptions(opts, file));
-  let events;
-  if (opts.events) {
-    if (!fs.statSync(opts.events, { throwIfNoEntry: false })?.isFile()) throw new OrderlensError(`${opts.events}: no such file`, 'file_unreadable');
-    events = await ol.loadEvents(fs.readFileSync(opts.events), { fileName: path.basename(opts.events) });
-  }
+  const events = await eventsOption(ol, opts);
   const result = dataset.segments({ ...options, events });
   events?.dispose();
   let written;
@@ -301,6 +337,40 @@ async function affinity(file, opts) {
   dataset.dispose();
 }
 
+// Reads the events file of --events (or nothing).
+async function eventsOption(ol, opts) {
+  if (!opts.events) return undefined;
+  if (!fs.statSync(opts.events, { throwIfNoEntry: false })?.isFile()) throw new OrderlensError(`${opts.events}: no such file`, 'file_unreadable');
+  return ol.loadEvents(fs.readFileSync(opts.events), { fileName: path.basename(opts.events) });
+}
+
+// kpis, cohorts, channels: options -> the Dataset method -> JSON or a text report.
+const PERIOD_REPORTS = {
+  kpis: { options: kpiOptions, text: kpisTextReport, events: true },
+  cohorts: { options: cohortOptions, text: cohortsTextReport, events: false },
+  channels: { options: channelOptions, text: channelsTextReport, events: true },
+};
+
+async function periodReport(command, file, opts) {
+  const spec = PERIOD_REPORTS[command];
+  const fail = (message) => { throw new UsageError(message); };
+  if (opts.lang && !['en', 'ko'].includes(opts.lang)) fail('--lang must be en or ko');
+  if (opts.events && !spec.events) fail(`--events is not used by ${command}`);
+  const options = spec.options(opts, fail);
+  const ol = await createOrderlens();
+  const dataset = await ol.loadFile(file, ingestOptions(opts, file));
+  const events = spec.events ? await eventsOption(ol, opts) : undefined;
+  const result = dataset[command](events ? { ...options, events } : options);
+  if (opts.json) {
+    const out = { diagnostics: dataset.diagnostics, ...(events ? { eventDiagnostics: events.diagnostics } : {}), [command]: result };
+    process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
+  } else {
+    process.stdout.write(`${spec.text(path.basename(file), result, opts.lang ?? 'en')}\n`);
+  }
+  events?.dispose();
+  dataset.dispose();
+}
+
 async function main(argv) {
   const { positional, opts } = parseArgs(argv);
   if (opts.version) {
@@ -313,7 +383,9 @@ async function main(argv) {
     return opts.help ? 0 : 2;
   }
   const [command, file, ...rest] = positional;
-  if (!['report', 'clv', 'segments', 'affinity'].includes(command)) throw new UsageError(`unknown command "${command}" (expected: report, clv, segments or affinity)`);
+  if (!['report', 'clv', 'segments', 'affinity', 'kpis', 'cohorts', 'channels'].includes(command)) {
+    throw new UsageError(`unknown command "${command}" (expected: report, clv, segments, affinity, kpis, cohorts or channels)`);
+  }
   if (!file) throw new UsageError(`${command} needs a file: orderlens ${command} <orders.csv>`);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (opts.json && opts.md) throw new UsageError('choose one of --json and --md');
@@ -327,6 +399,7 @@ async function main(argv) {
   if (command === 'clv') await clv(file, opts);
   else if (command === 'segments') await segments(file, opts);
   else if (command === 'affinity') await affinity(file, opts);
+  else if (PERIOD_REPORTS[command]) await periodReport(command, file, opts);
   else await report(file, opts);
   return 0;
 }

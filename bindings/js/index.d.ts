@@ -654,6 +654,8 @@ export interface ChannelOptions extends TimelineOptions {
   /** Predicted CLV from the CLV models (default true). */
   predictClv?: boolean;
   clv?: ClvOptions;
+  /** The traffic source of customers whose first order names no channel (GA4 traffic_source.source). */
+  events?: EventLog;
 }
 
 export interface ChannelRow {
@@ -684,6 +686,8 @@ export interface ChannelResult {
   channels: (ChannelRow & { rawValues: string[] })[];
   rows: ChannelRow[];
   unmatchedSpend: string[];
+  /** Customers whose channel came from the events file. */
+  channelsFromEvents: number;
   readiness: AnalysisReadiness;
 }
 
@@ -777,7 +781,7 @@ export interface RemoteDataset {
   affinity(options?: AffinityOptions): Promise<AffinityResult>;
   kpis(options?: Omit<KpiOptions, 'events'> & { events?: RemoteEventLog }): Promise<KpiResult>;
   cohorts(options?: CohortOptions): Promise<CohortResult>;
-  channels(options?: ChannelOptions): Promise<ChannelResult>;
+  channels(options?: Omit<ChannelOptions, 'events'> & { events?: RemoteEventLog }): Promise<ChannelResult>;
   readiness(options?: Omit<ReadinessOptions, 'events'> & { events?: RemoteEventLog }): Promise<ReadinessReport>;
   stats(): Promise<DatasetStats>;
   dispose(): Promise<void>;

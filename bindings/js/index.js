@@ -7,6 +7,7 @@ import { customerColumnsFromCore, customersFromColumns } from './customers.js';
 import { OrderlensError, unwrap } from './errors.js';
 import { clvArraysResult, clvColumnsFromCore, clvResult } from './clv.js';
 import { segmentFile, segmentFileText, segmentsResult } from './segments.js';
+import { channelCoreOptions, eventsHandleOf, runReport } from './reports.js';
 import { canLoadInParallel, fileReader, loadInParallel, loadRangesInParallel, loadRangesSequentially, worthParallel } from './parallel.js';
 
 export { OrderlensError } from './errors.js';
@@ -403,8 +404,52 @@ export class Dataset {
   segments(options = {}) {
     this.#ensureLive();
     const { events, ...coreOptions } = options;
-    if (events !== undefined && !(events instanceof EventLog)) throw new OrderlensError('segments: options.events must be an EventLog from loadEvents()', 'bad_option');
-    return segmentsResult(unwrap(this.#module.segmentsAnalyze(this.#handle, JSON.stringify(coreOptions), events ? events._handle() : 0)));
+    const eventsHandle = eventsHandleOf(events, EventLog, 'segments');
+    return segmentsResult(unwrap(this.#module.segmentsAnalyze(this.#handle, JSON.stringify(coreOptions), eventsHandle)));
+  }
+
+  /**
+   * KPIs per period with changes, the revenue split by driver and the playbook's actions
+   * (docs/kpis.md). Options: period ('month' | 'week' | 'day'), startDate, endDate,
+   * dropThreshold (0.05), events (an EventLog: visitor KPIs and conversion).
+   */
+  kpis(options = {}) {
+    this.#ensureLive();
+    const { events, ...coreOptions } = options;
+    return runReport(this.#module, this.#handle, 'kpis', coreOptions, eventsHandleOf(events, EventLog, 'kpis'));
+  }
+
+  /**
+   * Acquisition cohorts (docs/kpis.md "Cohorts"). Options: period ('month' | 'week'), by
+   * ('firstPeriod' | 'firstProduct' | 'firstChannel' | 'firstCoupon'), maxCohorts (20), maxAge,
+   * startDate, endDate.
+   */
+  cohorts(options = {}) {
+    this.#ensureLive();
+    return runReport(this.#module, this.#handle, 'cohorts', options);
+  }
+
+  /**
+   * CAC vs LTV per acquisition channel (docs/kpis.md "Channels"). Options: spend (entries
+   * [{channel, period, amount}], or a spend CSV as text or bytes), spendFileName, period
+   * ('month' | 'week'), margin (1), predictClv (true), clv (CLV options), startDate, endDate,
+   * events (an EventLog: the traffic source of customers whose first order names no channel).
+   */
+  channels(options = {}) {
+    this.#ensureLive();
+    const { events, ...coreOptions } = options;
+    return runReport(this.#module, this.#handle, 'channels', channelCoreOptions(this.#module, coreOptions),
+      eventsHandleOf(events, EventLog, 'channels'));
+  }
+
+  /**
+   * Is there enough data for each analysis (docs/kpis.md "Readiness")? Options: startDate,
+   * endDate, events (an EventLog).
+   */
+  readiness(options = {}) {
+    this.#ensureLive();
+    const { events, ...coreOptions } = options;
+    return runReport(this.#module, this.#handle, 'readiness', coreOptions, eventsHandleOf(events, EventLog, 'readiness'));
   }
 
   /**

@@ -198,10 +198,23 @@ class RemoteDataset {
   }
 
   async segments(options = {}) {
-    const { events, ...rest } = options;
-    if (events !== undefined && !(events instanceof RemoteEventLog)) throw new OrderlensError('segments: options.events must come from loadEvents() of the same worker', 'bad_option');
-    const message = { op: 'segments', dataset: this.#handle, options: events ? { ...rest, eventsHandle: events._handle } : rest };
-    return (await this.#client.request(message)).value;
+    return (await this.#client.request({ op: 'segments', dataset: this.#handle, options: sentWithEvents(options, 'segments') })).value;
+  }
+
+  async kpis(options = {}) {
+    return (await this.#client.request({ op: 'kpis', dataset: this.#handle, options: sentWithEvents(options, 'kpis') })).value;
+  }
+
+  async cohorts(options = {}) {
+    return (await this.#client.request({ op: 'cohorts', dataset: this.#handle, options })).value;
+  }
+
+  async channels(options = {}) {
+    return (await this.#client.request({ op: 'channels', dataset: this.#handle, options: sentWithEvents(options, 'channels') })).value;
+  }
+
+  async readiness(options = {}) {
+    return (await this.#client.request({ op: 'readiness', dataset: this.#handle, options: sentWithEvents(options, 'readiness') })).value;
   }
 
   async affinity(options = {}) {
@@ -215,6 +228,14 @@ class RemoteDataset {
   async dispose() {
     await this.#client.request({ op: 'dispose', dataset: this.#handle });
   }
+}
+
+// Options with a RemoteEventLog replaced by its handle in the worker.
+function sentWithEvents(options, what) {
+  const { events, ...rest } = options;
+  if (events === undefined) return rest;
+  if (!(events instanceof RemoteEventLog)) throw new OrderlensError(`${what}: options.events must come from loadEvents() of the same worker`, 'bad_option');
+  return { ...rest, eventsHandle: events._handle };
 }
 
 /** A website events file living in the Worker (see OrderlensWorker#loadEvents). */

@@ -12,6 +12,14 @@ const sessions = new Map();  // handle -> IngestSession (streamed from the main 
 const loads = new Map();     // request id -> AbortController
 let nextHandle = 1;
 
+// Options sent with an events handle of this worker, with the EventLog itself in its place.
+function withEvents(sent) {
+  const { eventsHandle, ...options } = sent ?? {};
+  if (eventsHandle === undefined) return options;
+  if (!eventLogs.has(eventsHandle)) throw new OrderlensError('this events file has been disposed', 'invalid_state');
+  return { ...options, events: eventLogs.get(eventsHandle) };
+}
+
 function datasetOf(handle) {
   const dataset = datasets.get(handle);
   if (!dataset) throw new OrderlensError('this dataset has been disposed', 'invalid_state');
@@ -95,12 +103,15 @@ async function handle(message) {
       eventLogs.delete(message.events);
       return {};
     case 'segments': {
-      const { eventsHandle, ...options } = message.options ?? {};
-      if (eventsHandle !== undefined && !eventLogs.has(eventsHandle)) throw new OrderlensError('this events file has been disposed', 'invalid_state');
-      const events = eventsHandle === undefined ? undefined : eventLogs.get(eventsHandle);
-      const result = datasetOf(message.dataset).segments({ ...options, events });
+      const result = datasetOf(message.dataset).segments(withEvents(message.options));
       return { value: result, transfer: segmentsTransfer(result) };
     }
+    case 'kpis':
+    case 'channels':
+    case 'readiness':
+      return { value: datasetOf(message.dataset)[message.op](withEvents(message.options)) };
+    case 'cohorts':
+      return { value: datasetOf(message.dataset).cohorts(message.options) };
     case 'affinity':
       return { value: datasetOf(message.dataset).affinity(message.options) };
     case 'encodeCp949': {
