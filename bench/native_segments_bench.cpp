@@ -12,32 +12,16 @@
 #include <vector>
 
 #include "api/segments_json.hpp"
+#include "bench_support.hpp"
 #include "events/event_ingestor.hpp"
 #include "events/event_options.hpp"
 #include "ingest/ingest_error.hpp"
 #include "ingest/ingestor.hpp"
 
-namespace {
-
-std::string read_file(const char* path) {
-  FILE* f = std::fopen(path, "rb");
-  if (!f) throw std::runtime_error(std::string("cannot open ") + path);
-  std::string bytes;
-  std::vector<char> buf(1 << 20);
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0) bytes.append(buf.data(), n);
-  std::fclose(f);
-  return bytes;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   using namespace orderlens;
+  using bench::read_file;
+  using bench::seconds_since;
   if (argc < 4) return 2;
   const int runs = argc > 5 && !std::strcmp(argv[4], "--runs") ? std::max(1, std::atoi(argv[5])) : 3;
   try {

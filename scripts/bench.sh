@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run bench`: generates the benchmark export once (bench/data/, not committed) and prints
-# native, WASM and the JS peer side by side; then the segments benchmark (bench/segments.mjs) and
-# the CLV benchmarks (bench/clv.mjs).
+# native, WASM and the JS peer side by side; then the segments benchmark (bench/segments.mjs), the
+# KPI benchmark (bench/kpis.mjs) and the CLV benchmarks (bench/clv.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,5 +10,6 @@ bash scripts/build.sh all
 status=0
 node bench/run.mjs "$@" || status=$?
 node bench/segments.mjs || status=$?
+node bench/kpis.mjs || status=$?
 node bench/clv.mjs || status=$?
 exit $status
