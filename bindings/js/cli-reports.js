@@ -2,7 +2,7 @@
 // line, and the text reports. The numbers come from Dataset#kpis / #cohorts / #channels.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fmt, table } from './cli-format.js';
+import { fmt, readinessLines, table } from './cli-format.js';
 
 export const REPORT_VALUE_OPTIONS = ['period', 'start-date', 'drop-threshold', 'by', 'max-cohorts', 'max-age'];
 
@@ -79,12 +79,6 @@ export function channelOptions(opts, fail) {
     }
   }
   return o;
-}
-
-function readinessLines(readiness, lang) {
-  if (!readiness || readiness.ready) return [];
-  return ['', lang === 'ko' ? '데이터 부족 경고:' : 'Data too thin:',
-    ...readiness.checks.filter((c) => !c.passed).map((c) => `  ${c.message[lang] ?? c.message.en} (${c.key} ${fmt(c.value)} < ${fmt(c.required)})`)];
 }
 
 const KPI_COLUMNS = ['visitors', 'customers', 'newCustomers', 'returningCustomers', 'orders', 'revenue', 'aov',

@@ -1,7 +1,7 @@
 // `orderlens segments`: who gets which campaign (see `orderlens --help`).
 import fs from 'node:fs';
 import { toCsv } from './csv-writer.js';
-import { fmt, table } from './cli-format.js';
+import { fmt, readinessLines, table } from './cli-format.js';
 import { segmentFile, segmentMembers } from './segments.js';
 
 export const SEGMENT_VALUE_OPTIONS = ['events', 'pack', 'rules', 'scheme', 'cross-sell-a', 'cross-sell-b', 'months',
@@ -82,6 +82,7 @@ export function segmentsTextReport(file, r, lang = 'en') {
     for (const note of pack.notes) lines.push(`  note: ${note}`);
   }
   for (const note of r.notes) lines.push('', `Note: ${note}`);
+  lines.push(...readinessLines(r.readiness, lang));
   return lines.join('\n');
 }
 

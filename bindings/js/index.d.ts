@@ -482,6 +482,8 @@ export interface SegmentsResult {
   minSize: number;
   packs: SegmentPack[];
   notes: string[];
+  /** Whether the data are enough for the segments (docs/kpis.md "Readiness"); null without customers. */
+  readiness: AnalysisReadiness | null;
   columns: CustomerColumns & { daysSinceLastOrder: Int32Array };
   /** The funnel pack's visitors, with the customer row each joined (-1: none). */
   visitors?: { count: number; id: string[]; idKind: Array<'userId' | 'pseudoId' | 'email'>; email: string[]; customerRow: Int32Array };

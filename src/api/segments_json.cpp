@@ -1,5 +1,7 @@
 #include "api/segments_json.hpp"
 
+#include "api/readiness_json.hpp"
+
 #include <cmath>
 
 #include "api/affinity_json.hpp"
@@ -153,6 +155,15 @@ ojson segmentation_json(const Segmentation& result, bool with_affinity) {
   out["packs"] = packs;
   if (result.affinity && with_affinity) out["affinity"] = affinity_json(*result.affinity);
   out["notes"] = result.notes;
+  // Whether the data are enough for the segments (and for the funnel, whether there are events).
+  if (base.dataset && base.size()) {
+    TimelineOptions range;
+    range.end_day = base.end_day;
+    const Readiness readiness = data_readiness(*base.dataset, purchase_timeline(*base.dataset, range), result.events);
+    out["readiness"] = analysis_readiness_json(readiness, "segments");
+  } else {
+    out["readiness"] = nullptr;
+  }
   return out;
 }
 
