@@ -122,6 +122,21 @@ const orderlensTest = {
     return { report, progress, ms, parts, inputBytesAfter: input instanceof Uint8Array ? input.byteLength : undefined };
   },
 
+  /** KPIs, cohorts, channels (no CLV fit) and readiness of one file, as the page's API computes them. */
+  async reports(api, path) {
+    const dataset = await apis[api].load(await makeInput('bytes', path));
+    try {
+      return {
+        kpis: await dataset.kpis({ period: 'month' }),
+        cohorts: await dataset.cohorts({ by: 'firstChannel' }),
+        channels: await dataset.channels({ predictClv: false, spend: 'channel,period,spend\nweb,2024-03,100000\n' }),
+        readiness: await dataset.readiness(),
+      };
+    } finally {
+      await dataset.dispose();
+    }
+  },
+
   /** Uses a dataset after dispose(): the main thread throws OrderlensError('invalid_state'). */
   async afterDispose(api, path) {
     const dataset = await apis[api].load(await makeInput('bytes', path));

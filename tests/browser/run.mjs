@@ -388,6 +388,22 @@ async function runApiChecks(api) {
     return result.error.message;
   });
 
+  // The period reports of the sample shop: the same JSON as the package in Node.
+  await check(`${W}: KPIs, cohorts, channels and readiness of the sample = Node`, async () => {
+    const result = await withTimeout(page.evaluate(([a, p]) => window.orderlensTest.reports(a, p), [api, sample]), 'reports');
+    const ol = await orderlens();
+    const dataset = await ol.load(fs.readFileSync(path.join(root, sample)), { fileName: baseName(sample) });
+    const expected = {
+      kpis: dataset.kpis({ period: 'month' }),
+      cohorts: dataset.cohorts({ by: 'firstChannel' }),
+      channels: dataset.channels({ predictClv: false, spend: 'channel,period,spend\nweb,2024-03,100000\n' }),
+      readiness: dataset.readiness(),
+    };
+    dataset.dispose();
+    assertThat(isDeepStrictEqual(result, expected), 'the browser\'s reports differ from Node\'s');
+    return `${result.kpis.periods.length} months, ${result.cohorts.cohorts.length} channel cohorts, ${result.channels.channels.length} channels`;
+  });
+
   // Every hand-made fixture as a File, with its own options: the same report as Node.
   const fixtures = servedHandFixtures();
   await check(`${W}: all ${fixtures.length} hand fixtures as File = Node`, async () => {

@@ -96,3 +96,25 @@ async function segmentsUsage(bytes: Uint8Array): Promise<void> {
   ol.exportSegments(result, { format: 'csv' });
 }
 console.log(segmentsUsage);
+
+async function reportsUsage(bytes: Uint8Array): Promise<void> {
+  const ol = await createOrderlens();
+  const dataset = await ol.load(bytes, { fileName: 'orders.csv' });
+  const events = await ol.loadEvents(bytes, { fileName: 'events.csv' });
+  const k = dataset.kpis({ period: 'week', dropThreshold: 0.1, events });
+  const revenue: number | null = k.periods[0].values.revenue;
+  const action: string | undefined = k.actions[0]?.ko;
+  const split = k.periods[1].revenueChange?.drivers.map((d) => d.contribution);
+  const c = dataset.cohorts({ by: 'firstChannel', maxAge: 6 });
+  const ltvCurve: number[] = c.cohorts[0].cells.map((cell) => cell.revenuePerCustomer);
+  const ch = dataset.channels({ spend: [{ channel: 'google', period: '2024-03', amount: 1e6 }], margin: 0.4, events });
+  const fromCsv = dataset.channels({ spend: 'channel,spend\ngoogle,100\n', spendFileName: 'spend.csv' });
+  const ratio: number | null = ch.channels[0].ltvToCac;
+  const ready: boolean = dataset.readiness({ events }).analyses[0].ready;
+  console.log(revenue, action, split, ltvCurve, ratio, fromCsv.unmatchedSpend, ready, k.readiness.checks.length);
+  // @ts-expect-error: cohorts have no daily period
+  dataset.cohorts({ period: 'day' });
+  // @ts-expect-error: spend entries need an amount
+  dataset.channels({ spend: [{ channel: 'google' }] });
+}
+console.log(reportsUsage);
