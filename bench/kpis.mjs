@@ -11,24 +11,13 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createOrderlens } from 'orderlens';
+import { ensureBenchData, events, fastest as fastestOf, fix, orders, rel, root } from './bench-support.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_SECONDS = 0.3;
 const RUNS = 3;
-const orders = path.join(root, 'bench/data/shopify-1m.csv');
-const events = path.join(root, 'bench/data/shopify-1m-events.csv');
-const rel = (p) => path.relative(root, p);
-const fix = (n, d = 3) => n.toFixed(d);
 
-if (!fs.existsSync(orders)) {
-  console.log(`KPI benchmark: ${rel(orders)} is missing (bench/run.mjs generates it); skipped`);
-  process.exit(0);
-}
-if (!fs.existsSync(events) || fs.statSync(events).mtimeMs < fs.statSync(orders).mtimeMs) {
-  execFileSync(process.execPath, [path.join(root, 'bench/make-events.mjs'), orders, events], { stdio: 'inherit' });
-}
+if (!ensureBenchData('KPI benchmark')) process.exit(0);
 
 const native = JSON.parse(execFileSync(path.join(root, 'build/native/orderlens_reports_bench'), [orders, events, '--runs', String(RUNS)],
   { encoding: 'utf8' }));
@@ -37,16 +26,7 @@ const ol = await createOrderlens();
 const dataset = await ol.loadFile(orders);
 const eventLog = await ol.loadEvents(fs.readFileSync(events), { fileName: path.basename(events) });
 
-function fastest(f) {
-  const times = [];
-  let value;
-  for (let r = 0; r < RUNS; ++r) {
-    const t0 = performance.now();
-    value = f();
-    times.push((performance.now() - t0) / 1000);
-  }
-  return { seconds: Math.min(...times), times, value };
-}
+const fastest = (f) => fastestOf(f, RUNS);
 
 // A spend entry per channel and month, as a shop would supply it.
 const months = dataset.kpis().periods.map((p) => p.period);

@@ -10,25 +10,14 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createOrderlens } from 'orderlens';
+import { ensureBenchData, events, fastest as fastestOf, fix, orders, rel, root } from './bench-support.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_SECONDS = 0.5;
 const RUNS = 3;
-const orders = path.join(root, 'bench/data/shopify-1m.csv');
-const events = path.join(root, 'bench/data/shopify-1m-events.csv');
 const optionsFile = path.join(root, 'bench/segments-options.json');
-const rel = (p) => path.relative(root, p);
-const fix = (n, d = 3) => n.toFixed(d);
 
-if (!fs.existsSync(orders)) {
-  console.log(`segments benchmark: ${rel(orders)} is missing (bench/run.mjs generates it); skipped`);
-  process.exit(0);
-}
-if (!fs.existsSync(events) || fs.statSync(events).mtimeMs < fs.statSync(orders).mtimeMs) {
-  execFileSync(process.execPath, [path.join(root, 'bench/make-events.mjs'), orders, events], { stdio: 'inherit' });
-}
+if (!ensureBenchData('segments benchmark')) process.exit(0);
 
 const native = JSON.parse(execFileSync(path.join(root, 'build/native/orderlens_segments_bench'), [orders, events, optionsFile, '--runs', String(RUNS)],
   { encoding: 'utf8' }));
@@ -39,17 +28,8 @@ let t = performance.now();
 const eventLog = await ol.loadEvents(fs.readFileSync(events), { fileName: path.basename(events) });
 const eventsSeconds = (performance.now() - t) / 1000;
 const options = { ...JSON.parse(fs.readFileSync(optionsFile, 'utf8')), events: eventLog };
-// Fastest of RUNS calls of f (the first call also grows the WebAssembly memory).
-function fastest(f) {
-  const times = [];
-  let value;
-  for (let r = 0; r < RUNS; ++r) {
-    const t0 = performance.now();
-    value = f();
-    times.push((performance.now() - t0) / 1000);
-  }
-  return { seconds: Math.min(...times), times, value };
-}
+// The first call also grows the WebAssembly memory.
+const fastest = (f) => fastestOf(f, RUNS);
 const withAffinity = fastest(() => dataset.segments(options));
 const result = withAffinity.value;
 const wasm = withAffinity.seconds;
