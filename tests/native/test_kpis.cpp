@@ -471,3 +471,23 @@ TEST_CASE("acquisition channel from the events file's traffic source when the fi
   CHECK(customers == std::map<std::string, double>{{"google", 1}, {"naver", 1}, {"pos", 1}, {"unknown", 1}});
   CHECK(r["channelsFromEvents"] == 2);
 }
+
+TEST_CASE("KPI actions: returning visitors falling calls for the repurchase campaign") {
+  EventIngestor reader(parse_event_ingest_options(R"({"fileName":"events.csv"})"));
+  reader.push(
+      "user_id,event,timestamp\n"
+      "A,page_view,2024-01-01 10:00\nB,page_view,2024-01-02 10:00\n"
+      "A,page_view,2024-02-01 10:00\nB,page_view,2024-02-02 10:00\n"
+      "A,page_view,2024-03-01 10:00\nZ,page_view,2024-03-31 10:00\n");
+  const EventIngestResult events = reader.finish();
+  const json p = kpis("{}", events.log.get())["periods"];
+  // February: A and B again, nobody new (2 -> 0, -100%); 2 customers of 2 visitors after 3 of 2.
+  CHECK(p[1]["values"]["returningVisitors"] == 2);
+  CHECK(action_keys(p[1]) == std::vector<std::string>{"broad_acquisition:newVisitors", "cart_reminders:conversionRate",
+                                                      "welcome_offer:firstPurchases"});
+  // March: A returns, Z is new: returning visitors 2 -> 1 (-50%); new visitors 0 -> 1 (from 0: no
+  // relative change); AOV 115 -> 90.
+  CHECK(p[2]["values"]["returningVisitors"] == 1);
+  CHECK(p[2]["deltas"]["newVisitors"]["relative"].is_null());
+  CHECK(action_keys(p[2]) == std::vector<std::string>{"repurchase_campaign:returningVisitors", "bundles:aov"});
+}
