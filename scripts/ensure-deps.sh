@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ ccache emscripten nlohmann-json3-dev doctest-dev libfast-float-dev
-          robin-map-dev libxxhash-dev)
+          robin-map-dev libxxhash-dev zlib1g-dev)
 if [ "${1:-}" = "--browser" ]; then packages+=(chromium); fi
 
 missing=()

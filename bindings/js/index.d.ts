@@ -699,7 +699,8 @@ export interface ReadinessOptions extends TimelineOptions {
 
 export type ErrorCode =
   | 'empty_file' | 'not_text' | 'no_header' | 'no_data_rows' | 'record_too_large' | 'bad_option' | 'aborted'
-  | 'invalid_state' | 'out_of_memory' | 'internal' | 'file_unreadable'
+  | 'invalid_state' | 'out_of_memory' | 'internal' | 'file_unreadable' | 'bad_workbook' | 'password_required'
+  | 'wrong_password'
   /** Data the analysis cannot use, e.g. a calibration end after the data, arrays of different lengths. */
   | 'bad_input';
 

@@ -45,6 +45,7 @@ json diagnostics_json(const Diagnostics& d) {
       {"lastOrderDate", optional_date(any_purchase, d.last_order_day)},
       {"notes", d.notes},
   });
+  if (!d.sheet.empty()) out["workbook"] = {{"sheet", d.sheet}, {"sheets", d.sheets}};
   return out;
 }
 

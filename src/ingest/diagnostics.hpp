@@ -91,6 +91,9 @@ struct Diagnostics {
   std::string decimal_separator;         // "." / ","
   std::string decimal_reason;
   std::vector<std::string> notes;        // plain-language remarks about the whole file
+  // An Excel workbook: the sheet read and every sheet's name (empty for a text file).
+  std::string sheet;
+  std::vector<std::string> sheets;
 
   // Counts.
   std::uint64_t lines = 0;        // physical lines in the file

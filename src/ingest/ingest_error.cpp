@@ -12,6 +12,7 @@ std::string_view ingest_error_code_name(IngestErrorCode code) {
     case IngestErrorCode::BadOption: return "bad_option";
     case IngestErrorCode::Aborted: return "aborted";
     case IngestErrorCode::InvalidState: return "invalid_state";
+    case IngestErrorCode::BadWorkbook: return "bad_workbook";
   }
   return "unknown";
 }

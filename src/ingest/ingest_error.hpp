@@ -18,6 +18,7 @@ enum class IngestErrorCode : std::uint8_t {
   BadOption,        // an option or column mapping the caller passed is invalid
   Aborted,          // the caller cancelled
   InvalidState,     // API misuse, e.g. push() after finish()
+  BadWorkbook,      // an .xlsx whose zip or XML parts cannot be read, or without the sheet asked for
 };
 
 std::string_view ingest_error_code_name(IngestErrorCode code);

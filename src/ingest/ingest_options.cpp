@@ -42,6 +42,8 @@ IngestOptions parse_ingest_options(std::string_view text) {
       if (d == ".") o.decimal_separator = DecimalSeparator::Point;
       else if (d == ",") o.decimal_separator = DecimalSeparator::Comma;
       else if (d != "auto") bad_option(key, "expected \"auto\", \".\" or \",\"");
+    } else if (key == "sheet") {
+      o.sheet = expect_string(v, key);
     } else if (key == "statuses") {
       if (!v.is_object()) bad_option(key, "expected an object such as {\"발송완료\": \"paid\"}");
       for (const auto& [word, target] : v.items()) {
@@ -51,7 +53,7 @@ IngestOptions parse_ingest_options(std::string_view text) {
       }
     } else {
       bad_option(key, "unknown option; expected fileName, encoding, delimiter, preset, mapping, headerLine, "
-                      "headerSearchRows, profileRows, dateOrder, decimalSeparator, statuses, maxRecordBytes or maxExamples");
+                      "headerSearchRows, profileRows, dateOrder, decimalSeparator, statuses, sheet, maxRecordBytes or maxExamples");
     }
   }
   return o;

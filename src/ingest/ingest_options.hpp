@@ -31,6 +31,7 @@ struct IngestOptions {
   std::vector<std::pair<std::string, OrderStatus>> statuses;  // caller's status words
   std::size_t max_record_bytes = std::size_t{64} << 20;
   std::size_t max_examples = 5;
+  std::string sheet;  // an Excel workbook's sheet to read, by name (empty: the first visible one)
 };
 
 // Parses `{"fileName": "...", "encoding": "cp949", "mapping": {"customerId": "Buyer"}, ...}`.

@@ -1,0 +1,217 @@
+#include "xlsx/xml_scanner.hpp"
+
+#include <cstring>
+
+namespace orderlens::xlsx {
+
+namespace {
+
+void append_utf8(std::uint32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+}  // namespace
+
+void decode_xml_entities(std::string_view raw, std::string& out) {
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    const std::size_t amp = raw.find('&', i);
+    if (amp == std::string_view::npos) {
+      out.append(raw.substr(i));
+      return;
+    }
+    out.append(raw.substr(i, amp - i));
+    const std::size_t semi = raw.find(';', amp);
+    if (semi == std::string_view::npos || semi - amp > 12) {
+      out.push_back('&');
+      i = amp + 1;
+      continue;
+    }
+    const std::string_view name = raw.substr(amp + 1, semi - amp - 1);
+    if (name == "amp") out.push_back('&');
+    else if (name == "lt") out.push_back('<');
+    else if (name == "gt") out.push_back('>');
+    else if (name == "quot") out.push_back('"');
+    else if (name == "apos") out.push_back('\'');
+    else if (name.size() > 1 && name[0] == '#') {
+      std::uint32_t cp = 0;
+      bool ok = true;
+      const bool hex = name[1] == 'x' || name[1] == 'X';
+      for (std::size_t k = hex ? 2 : 1; k < name.size() && ok; ++k) {
+        const char c = name[k];
+        const int digit = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                                   : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        ok = digit >= 0 && cp < 0x110000;
+        cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+      }
+      if (ok && cp > 0 && cp < 0x110000 && !(cp >= 0xD800 && cp < 0xE000) && name.size() > (hex ? 2u : 1u)) append_utf8(cp, out);
+      else out.append(raw.substr(amp, semi - amp + 1));
+    } else {
+      out.append(raw.substr(amp, semi - amp + 1));
+    }
+    i = semi + 1;
+  }
+}
+
+void XmlScanner::push(std::string_view bytes, XmlHandler& handler) {
+  if (pending_.empty()) {
+    const std::size_t used = scan(bytes, handler, false);
+    offset_ += used;
+    pending_.assign(bytes.substr(used));
+    return;
+  }
+  // Complete the carried token with as little copying as possible: append the chunk up to the
+  // end of the token's next '>' (or all of it), scan the carried text, then the rest in place.
+  const std::size_t close = bytes.find('>');
+  const std::size_t take = close == std::string_view::npos ? bytes.size() : close + 1;
+  pending_.append(bytes.substr(0, take));
+  std::string carried;
+  carried.swap(pending_);
+  const std::size_t used = scan(carried, handler, false);
+  offset_ += used;
+  if (used < carried.size()) {
+    pending_.assign(carried, used, std::string::npos);
+    if (take < bytes.size()) push(bytes.substr(take), handler);
+    return;
+  }
+  const std::string_view rest = bytes.substr(take);
+  const std::size_t used_rest = scan(rest, handler, false);
+  offset_ += used_rest;
+  pending_.assign(rest.substr(used_rest));
+}
+
+void XmlScanner::finish(XmlHandler& handler) {
+  std::string carried;
+  carried.swap(pending_);
+  const std::size_t used = scan(carried, handler, true);
+  if (used < carried.size()) throw XmlError("the XML ends inside a tag (at byte " + std::to_string(offset_ + used) + ")");
+  offset_ += used;
+}
+
+std::size_t XmlScanner::scan(std::string_view s, XmlHandler& handler, bool final) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] != '<') {
+      const void* lt = std::memchr(s.data() + i, '<', s.size() - i);
+      const std::size_t end = lt ? static_cast<std::size_t>(static_cast<const char*>(lt) - s.data()) : s.size();
+      // Text may continue in the next chunk: emitting it in pieces is allowed, but an entity
+      // must not be cut, so keep back an unfinished '&...' at the end.
+      std::size_t upto = end;
+      if (!lt && !final) {
+        const std::size_t amp = s.rfind('&', end - 1);
+        if (amp != std::string_view::npos && amp >= i && s.find(';', amp) == std::string_view::npos) upto = amp;
+      }
+      if (upto > i) text(s.substr(i, upto - i), handler);
+      i = upto;
+      if (!lt) return i;
+      continue;
+    }
+    // A markup token starting at i.
+    const std::string_view rest = s.substr(i);
+    if (rest.starts_with("<!--")) {
+      const std::size_t end = rest.find("-->");
+      if (end == std::string_view::npos) return i;
+      i += end + 3;
+    } else if (rest.starts_with("<![CDATA[")) {
+      const std::size_t end = rest.find("]]>");
+      if (end == std::string_view::npos) return i;
+      handler.on_text(rest.substr(9, end - 9));
+      i += end + 3;
+    } else if (rest.starts_with("<?") || rest.starts_with("<!")) {
+      if (rest.size() < 2) return i;
+      const std::size_t end = rest.find('>');
+      if (end == std::string_view::npos) return i;
+      i += end + 1;
+    } else {
+      // A tag: its end is the first '>' outside quotes.
+      char quote = 0;
+      std::size_t k = 1;
+      for (; k < rest.size(); ++k) {
+        const char c = rest[k];
+        if (quote) {
+          if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '>') {
+          break;
+        }
+      }
+      if (k >= rest.size()) return i;
+      tag(rest.substr(1, k - 1), handler);
+      i += k + 1;
+    }
+  }
+  return i;
+}
+
+void XmlScanner::text(std::string_view raw, XmlHandler& handler) {
+  if (raw.find('&') == std::string_view::npos) {
+    handler.on_text(raw);
+    return;
+  }
+  decoded_.clear();
+  decode_xml_entities(raw, decoded_);
+  handler.on_text(decoded_);
+}
+
+void XmlScanner::tag(std::string_view body, XmlHandler& handler) {
+  if (body.empty()) throw XmlError("an empty tag at byte " + std::to_string(offset_));
+  if (body[0] == '/') {
+    std::string_view name = body.substr(1);
+    while (!name.empty() && is_space(name.back())) name.remove_suffix(1);
+    handler.on_end(local_name(name));
+    return;
+  }
+  const bool self_closing = body.back() == '/';
+  if (self_closing) body.remove_suffix(1);
+  std::size_t k = 0;
+  while (k < body.size() && !is_space(body[k])) ++k;
+  const std::string_view name = local_name(body.substr(0, k));
+  attributes_.clear();
+  std::size_t used_values = 0;
+  while (k < body.size()) {
+    while (k < body.size() && is_space(body[k])) ++k;
+    if (k >= body.size()) break;
+    const std::size_t name_start = k;
+    while (k < body.size() && body[k] != '=' && !is_space(body[k])) ++k;
+    const std::string_view attribute = body.substr(name_start, k - name_start);
+    while (k < body.size() && is_space(body[k])) ++k;
+    if (k >= body.size() || body[k] != '=') throw XmlError("an attribute without a value in <" + std::string(name) + ">");
+    ++k;
+    while (k < body.size() && is_space(body[k])) ++k;
+    if (k >= body.size() || (body[k] != '"' && body[k] != '\'')) throw XmlError("an unquoted attribute in <" + std::string(name) + ">");
+    const char quote = body[k++];
+    const std::size_t end = body.find(quote, k);
+    if (end == std::string_view::npos) throw XmlError("an unterminated attribute in <" + std::string(name) + ">");
+    std::string_view value = body.substr(k, end - k);
+    if (value.find('&') != std::string_view::npos) {
+      if (attribute_values_.size() <= used_values) attribute_values_.resize(used_values + 1);
+      std::string& decoded = attribute_values_[used_values++];
+      decoded.clear();
+      decode_xml_entities(value, decoded);
+      value = decoded;
+    }
+    attributes_.push_back({local_name(attribute), value});
+    k = end + 1;
+  }
+  handler.on_start(name, attributes_, self_closing);
+  if (self_closing) handler.on_end(name);
+}
+
+}  // namespace orderlens::xlsx
