@@ -33,6 +33,7 @@
 #include "ingest/ingest_error.hpp"
 #include "ingest/ingestor.hpp"
 #include "model/customer_summary.hpp"
+#include "xlsx/xlsx_session.hpp"
 
 namespace {
 
@@ -43,6 +44,7 @@ std::map<int, std::unique_ptr<Ingestor>> g_sessions;
 std::map<int, std::unique_ptr<IngestResult>> g_datasets;
 std::map<int, std::unique_ptr<EventIngestor>> g_event_sessions;
 std::map<int, std::unique_ptr<EventIngestResult>> g_event_logs;
+std::map<int, std::unique_ptr<xlsx::XlsxSession>> g_xlsx_sessions;
 int g_next_handle = 1;
 
 val error_value(std::string_view code, std::string_view message) {
@@ -230,6 +232,104 @@ val ingest_finish_with_part(int session, std::uintptr_t pointer, std::size_t len
   if (!result.hasOwnProperty("fallback")) g_sessions.erase(session);
   return result;
 }
+
+// Excel workbooks (xlsx/xlsx_session.hpp): the JS side reads the file's ranges and inflates the
+// entries (DecompressionStream); the session asks for them in order. A session that fails is gone.
+std::string_view bytes_at(std::uintptr_t pointer, std::size_t length) {
+  return std::string_view(reinterpret_cast<const char*>(pointer), length);
+}
+
+template <typename F>
+val with_xlsx(int session, F&& body) {
+  auto it = g_xlsx_sessions.find(session);
+  if (it == g_xlsx_sessions.end()) return finished_session_error();
+  val result = guarded([&] { return body(*it->second); });
+  if (result.hasOwnProperty("error")) g_xlsx_sessions.erase(session);
+  return result;
+}
+
+val xlsx_begin(std::string options_json) {
+  return guarded([&] {
+    const int handle = g_next_handle++;
+    g_xlsx_sessions[handle] = std::make_unique<xlsx::XlsxSession>(parse_ingest_options(options_json));
+    val r = val::object();
+    r.set("session", handle);
+    r.set("tailBytes", static_cast<double>(xlsx::kZipTailBytes));
+    return r;
+  });
+}
+
+// {} when the tail held the central directory, else {offset, size} of it.
+val xlsx_tail(int session, std::uintptr_t pointer, std::size_t length, double file_size) {
+  return with_xlsx(session, [&](xlsx::XlsxSession& s) {
+    val r = val::object();
+    if (const auto place = s.set_tail(bytes_at(pointer, length), static_cast<std::uint64_t>(file_size))) {
+      r.set("offset", static_cast<double>(place->offset));
+      r.set("size", static_cast<double>(place->size));
+    }
+    return r;
+  });
+}
+
+val xlsx_directory(int session, std::uintptr_t pointer, std::size_t length) {
+  return with_xlsx(session, [&](xlsx::XlsxSession& s) {
+    s.set_central_directory(bytes_at(pointer, length));
+    return val::object();
+  });
+}
+
+// {name, headerOffset, compressedSize, size, method} of the next part, or {done: true}.
+val xlsx_next_part(int session) {
+  return with_xlsx(session, [&](xlsx::XlsxSession& s) {
+    val r = val::object();
+    const auto part = s.next_part();
+    if (!part) {
+      r.set("done", true);
+      return r;
+    }
+    r.set("name", part->name);
+    r.set("headerOffset", static_cast<double>(part->header_offset));
+    r.set("compressedSize", static_cast<double>(part->compressed_size));
+    r.set("size", static_cast<double>(part->size));
+    r.set("method", part->method);
+    return r;
+  });
+}
+
+// {dataOffset}: where an entry's data start, from its local header's first 30 bytes.
+val xlsx_local_header(std::uintptr_t pointer, std::size_t length) {
+  return guarded([&] {
+    val r = val::object();
+    r.set("dataOffset", static_cast<double>(xlsx::local_data_offset(bytes_at(pointer, length))));
+    return r;
+  });
+}
+
+val xlsx_push(int session, std::uintptr_t pointer, std::size_t length) {
+  return with_xlsx(session, [&](xlsx::XlsxSession& s) {
+    s.push(bytes_at(pointer, length));
+    val r = val::object();
+    r.set("rowsRead", static_cast<double>(s.rows_read()));
+    return r;
+  });
+}
+
+val xlsx_end_part(int session) {
+  return with_xlsx(session, [&](xlsx::XlsxSession& s) {
+    s.end_part();
+    return val::object();
+  });
+}
+
+val xlsx_finish(int session) {
+  auto it = g_xlsx_sessions.find(session);
+  if (it == g_xlsx_sessions.end()) return finished_session_error();
+  std::unique_ptr<xlsx::XlsxSession> s = std::move(it->second);
+  g_xlsx_sessions.erase(it);
+  return guarded([&] { return dataset_value(std::make_unique<IngestResult>(s->finish())); });
+}
+
+void xlsx_cancel(int session) { g_xlsx_sessions.erase(session); }
 
 // Website events files (the funnel pack): the same streaming shape as orders.
 val events_begin(std::string options_json) {
@@ -517,6 +617,15 @@ EMSCRIPTEN_BINDINGS(orderlens) {
   emscripten::function("simulateCustomers", &simulate_customers);
   emscripten::function("segmentsAnalyze", &segments_analyze);
   emscripten::function("affinityAnalyze", &affinity_analyze);
+  emscripten::function("xlsxBegin", &xlsx_begin);
+  emscripten::function("xlsxTail", &xlsx_tail);
+  emscripten::function("xlsxDirectory", &xlsx_directory);
+  emscripten::function("xlsxNextPart", &xlsx_next_part);
+  emscripten::function("xlsxLocalHeader", &xlsx_local_header);
+  emscripten::function("xlsxPush", &xlsx_push);
+  emscripten::function("xlsxEndPart", &xlsx_end_part);
+  emscripten::function("xlsxFinish", &xlsx_finish);
+  emscripten::function("xlsxCancel", &xlsx_cancel);
   emscripten::function("eventsBegin", &events_begin);
   emscripten::function("eventsPush", &events_push);
   emscripten::function("eventsFinish", &events_finish);

@@ -8,6 +8,7 @@
 // JSON and, per pack, every member's group key and column values (for native/WASM comparisons).
 // With --kpis, --cohorts, --channels or --readiness JSON (options) it is {diagnostics, <that>}:
 // the same JSON text the WASM build returns (--events FILE adds visitors to --kpis and --readiness).
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -28,6 +29,7 @@
 #include "api/summary_options.hpp"
 #include "ingest/ingest_error.hpp"
 #include "ingest/ingestor.hpp"
+#include "native/xlsx_file.hpp"
 #include "util/civil_date.hpp"
 
 namespace {
@@ -82,12 +84,20 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "cannot open %s\n", argv[1]);
       return 2;
     }
-    Ingestor ingestor(std::move(options));
     std::vector<char> buf(chunk ? chunk : 1);
-    std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0) ingestor.push(std::string_view(buf.data(), n));
-    std::fclose(f);
-    IngestResult result = ingestor.finish();
+    std::size_t n = std::fread(buf.data(), 1, std::min<std::size_t>(buf.size(), 4), f);
+    IngestResult result;
+    if (looks_like_zip(std::string_view(buf.data(), n))) {
+      // A workbook: read whole (random access), as the package reads a File.
+      std::fclose(f);
+      result = read_xlsx_bytes(read_whole_file(argv[1]), std::move(options), chunk ? chunk : 1 << 16);
+    } else {
+      Ingestor ingestor(std::move(options));
+      ingestor.push(std::string_view(buf.data(), n));
+      while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0) ingestor.push(std::string_view(buf.data(), n));
+      std::fclose(f);
+      result = ingestor.finish();
+    }
     out["diagnostics"] = diagnostics_json(result.diagnostics);
     if (clv) {
       const clv::ClvOptions clv_options = parse_clv_options(clv_options_json);

@@ -8,6 +8,8 @@ import { OrderlensError, unwrap } from './errors.js';
 import { clvArraysResult, clvColumnsFromCore, clvResult } from './clv.js';
 import { segmentFile, segmentFileText, segmentsResult } from './segments.js';
 import { channelCoreOptions, eventsHandleOf, runReport } from './reports.js';
+import { ScratchBuffer } from './scratch.js';
+import { bytesAccess, fileAccess, loadWorkbook, randomAccess, workbookKind } from './xlsx.js';
 import { canLoadInParallel, fileReader, loadInParallel, loadRangesInParallel, loadRangesSequentially, worthParallel } from './parallel.js';
 
 export { OrderlensError } from './errors.js';
@@ -38,11 +40,12 @@ export async function createOrderlens(options = {}) {
 
 class Orderlens {
   #module;
-  #scratch = { pointer: 0, capacity: 0 };
+  #scratch;
   #createOptions;
 
   constructor(module, createOptions) {
     this.#module = module;
+    this.#scratch = new ScratchBuffer(module);
     // Passed on to the Worker of a parallel load, which loads its own copy of the module.
     this.#createOptions = { wasmUrl: createOptions.wasmUrl ? String(createOptions.wasmUrl) : undefined,
                             wasmBinary: createOptions.wasmBinary };
@@ -126,6 +129,8 @@ class Orderlens {
     const hooks = { onProgress: options.onProgress, signal: options.signal, chunkSize: options.chunkSize ?? DEFAULT_CHUNK_BYTES };
     try {
       const reader = fileReader(name);
+      const workbook = await this.#loadIfWorkbook(fileAccess(reader, hooks.chunkSize), withName, hooks);
+      if (workbook) return workbook;
       if (worthParallel(reader.size, options)) return await loadRangesInParallel(this, reader, withName, hooks);
       return await loadRangesSequentially(this, reader, withName, hooks);
     } catch (error) {
@@ -150,8 +155,34 @@ class Orderlens {
     signal?.throwIfAborted();
     const ingestOptions = { ...options };
     if (ingestOptions.fileName === undefined && inputName(input)) ingestOptions.fileName = inputName(input);
+    const access = randomAccess(input);
+    const workbook = access && await this.#loadIfWorkbook(access, ingestOptions, { onProgress, signal, chunkSize });
+    if (workbook) return workbook;
     if (canLoadInParallel(input, options)) return loadInParallel(this, input, ingestOptions, { onProgress, signal, chunkSize });
     return streamInto(this.ingest(ingestOptions), input, { onProgress, signal, chunkSize });
+  }
+
+  // An Excel workbook (.xlsx, or one protected with a password) read into a Dataset; null when
+  // the input is not one (then it is read as text). See xlsx.js.
+  async #loadIfWorkbook(access, options, hooks) {
+    const kind = workbookKind(await access.read(0, Math.min(8, access.size)));
+    if (kind === 'other') return null;
+    let source = access;
+    if (kind === 'cfb') source = bytesAccess(await this.#decryptWorkbook(await access.read(0, access.size), options));
+    const core = {
+      module: this.#module,
+      copyIn: (bytes) => this.#scratch.copyIn(bytes),
+      dataset: (r) => new Dataset(this.#module, r.dataset, JSON.parse(r.diagnostics)),
+      fileName: options.fileName ?? 'input',
+    };
+    return loadWorkbook(core, source, ingestOptionsJson(options), hooks);
+  }
+
+  // The .xlsx inside a password-protected workbook (decrypted here, on the device).
+  async #decryptWorkbook(bytes, options) {
+    const name = options.fileName ?? 'input';
+    throw new OrderlensError(`${name} is a legacy Excel .xls file or a password-protected workbook, which this version cannot open yet. `
+      + 'Open it in Excel and save it as .xlsx (without a password) or as "CSV UTF-8".', 'not_text');
   }
 
   /** Starts a streaming ingestion of a website events file (see loadEvents). */
@@ -240,7 +271,7 @@ class IngestSession {
     // Large chunks go in slices so the read buffer in WASM memory stays small.
     for (let offset = 0; offset < bytes.length; offset += DEFAULT_CHUNK_BYTES) {
       const part = bytes.subarray(offset, offset + DEFAULT_CHUNK_BYTES);
-      this.#pushAt(this.#copyIn(part), part.length);
+      this.#pushAt(this.#scratch.copyIn(part), part.length);
     }
     return { rowsRead: this.#rowsRead };
   }
@@ -265,7 +296,7 @@ class IngestSession {
    */
   pushFromFile(fd, position, length) {
     this.#ensureOpen();
-    const pointer = this.#reserve(length);
+    const pointer = this.#scratch.reserve(length);
     const read = process.getBuiltinModule('fs').readSync(fd, this.#module.HEAPU8, pointer, length, position);
     if (read > 0) this.#pushAt(pointer, read);
     return read;
@@ -295,7 +326,7 @@ class IngestSession {
    */
   laterPartStart(bytes) {
     this.#ensureOpen();
-    const offset = this.#module.ingestLaterPartStart(this.#session, this.#copyIn(bytes), bytes.length).offset;
+    const offset = this.#module.ingestLaterPartStart(this.#session, this.#scratch.copyIn(bytes), bytes.length).offset;
     return offset < 0 ? null : offset;
   }
 
@@ -318,7 +349,7 @@ class IngestSession {
    */
   finishWithPart(bytes) {
     this.#ensureOpen();
-    const result = this.#module.ingestFinishWithPart(this.#session, this.#copyIn(bytes), bytes.length);
+    const result = this.#module.ingestFinishWithPart(this.#session, this.#scratch.copyIn(bytes), bytes.length);
     if (result.fallback) return null;
     this.#open = false;
     unwrap(result);
@@ -327,29 +358,6 @@ class IngestSession {
 
   #ensureOpen() {
     if (!this.#open) throw new OrderlensError('this ingestion has already finished, failed or been cancelled', 'invalid_state');
-  }
-
-  // Copies bytes into the reusable read buffer in WASM memory (the one copy); returns its address.
-  #copyIn(bytes) {
-    const pointer = this.#reserve(bytes.length);
-    this.#module.HEAPU8.set(bytes, pointer);  // re-read HEAPU8: memory may have grown
-    return pointer;
-  }
-
-  // One reusable buffer in WASM memory per instance; pointers above 2 GB are unsigned.
-  #reserve(length) {
-    const s = this.#scratch;
-    if (length > s.capacity) {
-      if (s.pointer) this.#module._free(s.pointer);
-      s.pointer = 0;
-      s.capacity = 0;
-      const capacity = Math.max(length, 64 * 1024);
-      const pointer = this.#module._malloc(capacity) >>> 0;
-      if (!pointer) throw new OrderlensError('ran out of memory reserving a read buffer', 'out_of_memory');
-      s.pointer = pointer;
-      s.capacity = capacity;
-    }
-    return s.pointer;
   }
 }
 

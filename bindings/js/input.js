@@ -6,7 +6,8 @@ export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
 
 /** The options the core reads: load()'s options without those of the JS side. */
 export function coreOptions(options) {
-  const { onProgress, signal, chunkSize, transfer, parallel, ...core } = options;
+  // The password of a protected workbook is used in JS (xlsx-decrypt.js) and never sent to the core.
+  const { onProgress, signal, chunkSize, transfer, parallel, password, ...core } = options;
   return core;
 }
 

@@ -13,7 +13,7 @@ std::uint32_t u32(std::string_view s, std::size_t at) { return u16(s, at) | stat
 std::uint64_t u64(std::string_view s, std::size_t at) { return u32(s, at) | static_cast<std::uint64_t>(u32(s, at + 4)) << 32; }
 
 [[noreturn]] void broken(const std::string& what) {
-  throw IngestError(IngestErrorCode::NotText, "the file is not a complete zip (.xlsx) file: " + what);
+  throw IngestError(IngestErrorCode::BadWorkbook, "the file is not a complete zip (.xlsx) file: " + what);
 }
 
 }  // namespace

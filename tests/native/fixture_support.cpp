@@ -8,8 +8,18 @@
 #include "api/summary_options.hpp"
 #include "ingest/ingest_error.hpp"
 #include "ingest/ingestor.hpp"
+#include "native/xlsx_file.hpp"
 
 namespace orderlens::testing {
+
+namespace {
+IngestResult read_text(const std::string& bytes, const std::string& options_json, std::size_t chunk) {
+  Ingestor ingestor(parse_ingest_options(options_json));
+  const std::size_t step = chunk ? chunk : (bytes.empty() ? 1 : bytes.size());
+  for (std::size_t i = 0; i < bytes.size(); i += step) ingestor.push(std::string_view(bytes).substr(i, step));
+  return ingestor.finish();
+}
+}  // namespace
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -24,10 +34,9 @@ nlohmann::ordered_json run_report(const std::string& bytes, const std::string& o
                                   const std::string& summary_json, std::size_t chunk) {
   nlohmann::ordered_json out;
   try {
-    Ingestor ingestor(parse_ingest_options(options_json));
-    const std::size_t step = chunk ? chunk : (bytes.empty() ? 1 : bytes.size());
-    for (std::size_t i = 0; i < bytes.size(); i += step) ingestor.push(std::string_view(bytes).substr(i, step));
-    IngestResult result = ingestor.finish();
+    // A workbook goes to the workbook reader, as the package's load() sends it.
+    IngestResult result = looks_like_zip(bytes) ? read_xlsx_bytes(bytes, parse_ingest_options(options_json), chunk ? chunk : 1 << 16)
+                                                : read_text(bytes, options_json, chunk);
     const CustomerSummary summary = summarize_customers(*result.dataset, parse_summary_options(summary_json));
     out["diagnostics"] = diagnostics_json(result.diagnostics);
     out["customers"] = customers_json(*result.dataset, summary);

@@ -1,0 +1,35 @@
+// One reusable buffer in WebAssembly memory per instance, through which every input chunk is
+// copied once into the core. Pointers above 2 GB are unsigned.
+import { OrderlensError } from './errors.js';
+
+export class ScratchBuffer {
+  #module;
+  #pointer = 0;
+  #capacity = 0;
+
+  constructor(module) {
+    this.#module = module;
+  }
+
+  /** Copies `bytes` into the buffer (grown as needed); returns its address. */
+  copyIn(bytes) {
+    const pointer = this.reserve(bytes.length);
+    this.#module.HEAPU8.set(bytes, pointer);  // re-read HEAPU8: memory may have grown
+    return pointer;
+  }
+
+  /** The buffer's address, with room for `length` bytes. */
+  reserve(length) {
+    if (length > this.#capacity) {
+      if (this.#pointer) this.#module._free(this.#pointer);
+      this.#pointer = 0;
+      this.#capacity = 0;
+      const capacity = Math.max(length, 64 * 1024);
+      const pointer = this.#module._malloc(capacity) >>> 0;
+      if (!pointer) throw new OrderlensError('ran out of memory reserving a read buffer', 'out_of_memory');
+      this.#pointer = pointer;
+      this.#capacity = capacity;
+    }
+    return this.#pointer;
+  }
+}
