@@ -103,6 +103,7 @@ clv options:
   --out FILE             write the per-customer predictions as CSV (UTF-8 with BOM, Excel-safe)
 
 Options:
+  --sheet NAME           an Excel workbook's sheet to read (default: the first visible one)
   --preset NAME          auto (default), shopify, woocommerce, woocommerce_analytics, cafe24,
                          smartstore, stripe, generic
   --encoding NAME        auto (default), utf-8, cp949 (euc-kr), utf-16le, utf-16be
@@ -122,7 +123,7 @@ Options:
 
 Exit status: 0 done, 1 the file could not be read, 2 wrong usage.`;
 
-const VALUE_OPTIONS = new Set(['preset', 'encoding', 'delimiter', 'mapping', 'header-line', 'date-order', 'decimal', 'unit',
+const VALUE_OPTIONS = new Set(['sheet', 'preset', 'encoding', 'delimiter', 'mapping', 'header-line', 'date-order', 'decimal', 'unit',
   'end-date', 'top', 'customers-csv', ...CLV_VALUE_OPTIONS, ...SEGMENT_VALUE_OPTIONS, ...AFFINITY_VALUE_OPTIONS,
   ...REPORT_VALUE_OPTIONS]);
 const FLAG_OPTIONS = new Set(['json', 'md', 'help', 'version']);
@@ -156,6 +157,7 @@ function parseArgs(argv) {
 function ingestOptions(opts, file) {
   const o = { fileName: path.basename(file) };
   if (opts.preset) o.preset = opts.preset;
+  if (opts.sheet) o.sheet = opts.sheet;
   if (opts.encoding) o.encoding = opts.encoding;
   if (opts.delimiter) o.delimiter = opts.delimiter;
   if (opts['date-order']) o.dateOrder = opts['date-order'];

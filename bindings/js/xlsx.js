@@ -106,9 +106,9 @@ export async function loadWorkbook(core, source, coreOptionsJson, { onProgress, 
           await yieldIfBusy();
         }
       } catch (error) {
-        // DecompressionStream rejects damaged data with a TypeError.
-        if (error instanceof TypeError) throw new OrderlensError(`the workbook part ${part.name} is damaged (it does not inflate)`, 'bad_workbook');
-        throw error;
+        // DecompressionStream rejects damaged data (a TypeError in browsers, a zlib Error in Node).
+        if (error instanceof OrderlensError || error?.name === 'AbortError') throw error;
+        throw new OrderlensError(`the workbook part ${part.name} is damaged (it does not inflate: ${error?.message ?? error})`, 'bad_workbook');
       }
       unwrap(module.xlsxEndPart(session));
       done += part.compressedSize;
