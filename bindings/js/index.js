@@ -9,6 +9,7 @@ import { clvArraysResult, clvColumnsFromCore, clvResult } from './clv.js';
 import { segmentFile, segmentFileText, segmentsResult } from './segments.js';
 import { channelCoreOptions, eventsHandleOf, runReport } from './reports.js';
 import { canLoadInParallel, fileReader, loadInParallel, loadRangesInParallel, loadRangesSequentially, worthParallel } from './parallel.js';
+import { decryptWorkbook } from './xlsx-decrypt.js';
 
 export { OrderlensError } from './errors.js';
 export { memberColumnKeys, segmentMembers, segmentMembersCsv } from './segments.js';
@@ -136,6 +137,14 @@ class Orderlens {
   /** @internal What a Worker needs to create the same module. */
   get _createOptions() {
     return this.#createOptions;
+  }
+
+  /**
+   * @internal The plain .xlsx bytes of a password-protected workbook (xlsx-decrypt.js), for the
+   * tests until load(file, {password}) reads workbooks.
+   */
+  _decryptXlsx(bytes, password) {
+    return decryptWorkbook(this.#module, bytes, password);
   }
 
   /**
