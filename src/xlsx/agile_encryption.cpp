@@ -112,7 +112,9 @@ std::uint32_t number(const StartTag& tag, std::string_view element, std::string_
   const std::string_view text = required(tag, element, name);
   std::uint32_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) damaged("<" + std::string(element) + "> has a bad " + std::string(name));
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    damaged("<" + std::string(element) + "> has a bad " + std::string(name));
+  }
   return value;
 }
 
@@ -144,16 +146,24 @@ AgileCipherParams cipher_params(const StartTag& tag, std::string_view element) {
   p.salt_size = number(tag, element, "saltSize");
   p.salt = bytes(tag, element, "saltValue");
   const std::string where = "<" + std::string(element) + "> ";
-  if (p.hash_size != expected_hash_size) damaged(where + "gives hashSize " + std::to_string(p.hash_size) + " for " + p.hash_algorithm);
+  if (p.hash_size != expected_hash_size) {
+    damaged(where + "gives hashSize " + std::to_string(p.hash_size) + " for " + p.hash_algorithm);
+  }
   if (p.block_size != kAesBlockSize) damaged(where + "gives blockSize " + std::to_string(p.block_size) + " for AES");
-  if (p.key_bits != 128 && p.key_bits != 192 && p.key_bits != 256) damaged(where + "gives keyBits " + std::to_string(p.key_bits) + " for AES");
-  if (p.salt_size == 0 || p.salt_size > kMaxSaltSize || p.salt.size() != p.salt_size) damaged(where + "has a salt of the wrong size");
+  if (p.key_bits != 128 && p.key_bits != 192 && p.key_bits != 256) {
+    damaged(where + "gives keyBits " + std::to_string(p.key_bits) + " for AES");
+  }
+  if (p.salt_size == 0 || p.salt_size > kMaxSaltSize || p.salt.size() != p.salt_size) {
+    damaged(where + "has a salt of the wrong size");
+  }
   return p;
 }
 
 // A whole number of AES blocks holding at least `least` bytes of plaintext.
 void check_blocks(const std::string& value, std::size_t least, std::string_view name) {
-  if (value.size() % kAesBlockSize != 0 || value.size() < least) damaged("<encryptedKey> has an " + std::string(name) + " of the wrong size");
+  if (value.size() % kAesBlockSize != 0 || value.size() < least) {
+    damaged("<encryptedKey> has an " + std::string(name) + " of the wrong size");
+  }
 }
 
 AgileEncryption parse_agile_xml(std::string_view xml) {
@@ -165,11 +175,13 @@ AgileEncryption parse_agile_xml(std::string_view xml) {
   std::optional<StartTag> encrypted_key;
   for (auto encryptor = next_start_tag(xml, "keyEncryptor", 0); encryptor && !encrypted_key;
        encryptor = next_start_tag(xml, "keyEncryptor", encryptor->end)) {
-    if (attribute(*encryptor, "uri") == kPasswordEncryptorUri) encrypted_key = next_start_tag(xml, "encryptedKey", encryptor->end);
+    if (attribute(*encryptor, "uri") == kPasswordEncryptorUri) {
+      encrypted_key = next_start_tag(xml, "encryptedKey", encryptor->end);
+    }
   }
   if (!encrypted_key) {
-    throw IngestError(IngestErrorCode::NotText,
-                      "this workbook is encrypted for a certificate, not with a password, so orderlens cannot open it" + kSaveAgain);
+    throw IngestError(IngestErrorCode::NotText, "this workbook is encrypted for a certificate, not with a password, "
+                                                "so orderlens cannot open it" + kSaveAgain);
   }
   e.password = cipher_params(*encrypted_key, "encryptedKey");
   e.spin_count = number(*encrypted_key, "encryptedKey", "spinCount");

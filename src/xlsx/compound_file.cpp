@@ -37,7 +37,9 @@ std::uint64_t le64(std::string_view s, std::size_t at) {
   return static_cast<std::uint64_t>(le32(s, at)) | static_cast<std::uint64_t>(le32(s, at + 4)) << 32;
 }
 
-std::uint64_t sectors_for(std::uint64_t size, std::uint64_t sector_size) { return size / sector_size + (size % sector_size != 0); }
+std::uint64_t sectors_for(std::uint64_t size, std::uint64_t sector_size) {
+  return size / sector_size + (size % sector_size != 0);
+}
 
 char ascii_lower(char32_t c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); }
 

@@ -87,7 +87,8 @@ test('a wrong password is wrong_password, and the instance keeps working', async
 test('a legacy .xls, a damaged file and a non-compound file are not_text with what is wrong', async () => {
   const ol = await orderlens();
   const cases = [
-    [fs.readFileSync(path.join(xlsxDir, 'legacy.xls')), 'the file is an Excel 97-2003 workbook (.xls); open it in Excel and save it as .xlsx or CSV'],
+    [fs.readFileSync(path.join(xlsxDir, 'legacy.xls')),
+      'the file is an Excel 97-2003 workbook (.xls); open it in Excel and save it as .xlsx or CSV'],
     [encrypted.subarray(0, 300), 'the file is damaged or incomplete: a header cut short in the compound file'],
     [encrypted.subarray(0, 5000), 'the file is damaged or incomplete'],
     [Buffer.from('order_id,amount\n1,2\n'), 'the file is not a compound file'],

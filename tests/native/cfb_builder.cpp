@@ -140,7 +140,8 @@ std::string build_compound_file(const std::vector<CfbStream>& streams, const Cfb
   }
 
   for (std::size_t i = 0; i < static_cast<std::size_t>(n_mini_fat) * per; ++i) {
-    put32(out, at(mini_fat_first + static_cast<std::uint32_t>(i / per)) + 4 * (i % per), i < mini_fat.size() ? mini_fat[i] : kFree);
+    const std::size_t where = at(mini_fat_first + static_cast<std::uint32_t>(i / per)) + 4 * (i % per);
+    put32(out, where, i < mini_fat.size() ? mini_fat[i] : kFree);
   }
   out.replace(at(mini_stream_first), mini.size(), mini);
   return out;
