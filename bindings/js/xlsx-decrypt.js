@@ -82,8 +82,15 @@ function passwordHash(hash, salt, password, spinCount) {
   return h;
 }
 
-function importAesKey(bytes) {
-  return subtle().importKey('raw', bytes, { name: 'AES-CBC' }, false, ['encrypt', 'decrypt']);
+// Chromium's WebCrypto has no 192-bit AES (Node's has); Excel writes AES-256.
+async function importAesKey(bytes) {
+  const s = subtle();
+  try {
+    return await s.importKey('raw', bytes, { name: 'AES-CBC' }, false, ['encrypt', 'decrypt']);
+  } catch (error) {
+    throw new OrderlensError(`this workbook uses AES-${bytes.length * 8}, which this platform's WebCrypto cannot decrypt ` +
+      `(${error?.message ?? error}); open it in Excel and save it again with a password, or save it without one`, 'not_text');
+  }
 }
 
 /**
