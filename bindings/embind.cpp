@@ -33,6 +33,7 @@
 #include "ingest/ingest_error.hpp"
 #include "ingest/ingestor.hpp"
 #include "model/customer_summary.hpp"
+#include "xlsx/agile_encryption.hpp"
 #include "xlsx/xlsx_session.hpp"
 
 namespace {
@@ -595,6 +596,18 @@ val dataset_stats(int dataset) {
   return r;
 }
 
+// {json, package: Uint8Array}: the encryption parameters and the encrypted package of a
+// password-protected workbook (copied to WASM memory at `pointer`); JS does the decryption.
+val xlsx_encryption(std::uintptr_t pointer, std::size_t length) {
+  return guarded([&] {
+    const EncryptedWorkbook workbook = read_encrypted_workbook(std::string_view(reinterpret_cast<const char*>(pointer), length));
+    val r = val::object();
+    r.set("json", workbook.json);
+    r.set("package", bytes_copy(workbook.package));
+    return r;
+  });
+}
+
 std::string version() { return "0.1.0"; }
 
 }  // namespace
@@ -636,4 +649,5 @@ EMSCRIPTEN_BINDINGS(orderlens) {
   emscripten::function("encodeCp949", &encode_cp949_text);
   emscripten::function("datasetStats", &dataset_stats);
   emscripten::function("datasetDispose", &dataset_dispose);
+  emscripten::function("xlsxEncryption", &xlsx_encryption);
 }

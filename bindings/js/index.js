@@ -11,6 +11,7 @@ import { channelCoreOptions, eventsHandleOf, runReport } from './reports.js';
 import { ScratchBuffer } from './scratch.js';
 import { bytesAccess, fileAccess, loadWorkbook, randomAccess, workbookKind } from './xlsx.js';
 import { canLoadInParallel, fileReader, loadInParallel, loadRangesInParallel, loadRangesSequentially, worthParallel } from './parallel.js';
+import { decryptWorkbook } from './xlsx-decrypt.js';
 
 export { OrderlensError } from './errors.js';
 export { memberColumnKeys, segmentMembers, segmentMembersCsv } from './segments.js';
@@ -144,6 +145,14 @@ class Orderlens {
   }
 
   /**
+   * @internal The plain .xlsx bytes of a password-protected workbook (xlsx-decrypt.js), for the
+   * tests until load(file, {password}) reads workbooks.
+   */
+  _decryptXlsx(bytes, password) {
+    return decryptWorkbook(this.#module, bytes, password);
+  }
+
+  /**
    * Reads a whole export: a File/Blob, Uint8Array/ArrayBuffer, ReadableStream, (async) iterable
    * of Uint8Array chunks, or a string. Options: the ingestion options (fileName, encoding, preset,
    * mapping, ...), onProgress({bytesRead, totalBytes, rowsRead, fraction}), signal (AbortSignal),
@@ -180,9 +189,12 @@ class Orderlens {
 
   // The .xlsx inside a password-protected workbook (decrypted here, on the device).
   async #decryptWorkbook(bytes, options) {
-    const name = options.fileName ?? 'input';
-    throw new OrderlensError(`${name} is a legacy Excel .xls file or a password-protected workbook, which this version cannot open yet. `
-      + 'Open it in Excel and save it as .xlsx (without a password) or as "CSV UTF-8".', 'not_text');
+    try {
+      return await decryptWorkbook(this.#module, bytes, options.password);
+    } catch (error) {
+      if (!(error instanceof OrderlensError)) throw error;
+      throw new OrderlensError(`${options.fileName ?? 'input'}: ${error.message}`, error.code);
+    }
   }
 
   /** Starts a streaming ingestion of a website events file (see loadEvents). */
