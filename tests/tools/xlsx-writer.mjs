@@ -70,14 +70,14 @@ function sheetXml(rows, shared, date1904, { dimension = true } = {}) {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${dim}<sheetData>${out.join('')}</sheetData></worksheet>`;
 }
 
-function sharedStringsXml(shared) {
+export function sharedStringsXml(shared) {
   const items = shared.list.map((s) => (typeof s === 'string'
     ? `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`
     : `<si>${s.rich.map((run) => `<r><rPr><b/></rPr><t xml:space="preserve">${xmlEscape(run)}</t></r>`).join('')}<rPh sb="0" eb="1"><t>フリガナ</t></rPh></si>`));
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${items.length}" uniqueCount="${items.length}">${items.join('')}</sst>`;
 }
 
-const STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm:ss"/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" xfId="0"/><xf numFmtId="164" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
+export const STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm:ss"/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" xfId="0"/><xf numFmtId="164" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
 
 /** The parts of a workbook: {sheets: [{name, rows, hidden}], date1904} -> [[name, text]]. */
 export function workbookParts({ sheets, date1904 = false, dimension = true }) {
@@ -96,9 +96,10 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; ++k) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+/** CRC-32 of `bytes`, continuing from a previous value (0 to start). */
+export function crc32(bytes, previous = 0) {
+  let c = (previous ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < bytes.length; ++i) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
