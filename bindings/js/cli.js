@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The orderlens command line: a thin shell over the npm API (the same WASM module).
-//   orderlens report <orders.csv> [options]      see `orderlens --help`
+//   orderlens report <orders.csv|orders.xlsx> [options]      see `orderlens --help`
 import fs from 'node:fs';
 import path from 'node:path';
 import { createOrderlens, OrderlensError } from './index.js';
@@ -15,7 +15,7 @@ import { AFFINITY_VALUE_OPTIONS, affinityOptions, affinityTextReport, SEGMENT_VA
 const HELP = `orderlens — customer analytics for shop order exports, computed on your device
 
 Usage:
-  orderlens report <orders.csv> [options]
+  orderlens report <orders.csv|orders.xlsx> [options]
   orderlens clv <orders.csv> [clv options] [options]
   orderlens segments <orders.csv> [segment options] [options]
   orderlens affinity <orders.csv> [affinity options] [options]
@@ -24,7 +24,9 @@ Usage:
   orderlens channels <orders.csv> --spend FILE [channel options] [options]
 
 report reads the export (Shopify, WooCommerce, Cafe24, Naver Smartstore, Stripe or any table with
-a customer, a date and an amount), explains what was read and skipped, and summarizes customers.
+a customer, a date and an amount; CSV or an Excel .xlsx, password-protected too), explains what
+was read and skipped, and summarizes customers. A protected workbook's password is asked for, or
+read from the environment variable ORDERLENS_PASSWORD (never from the command line).
 clv fits a customer-lifetime-value model and predicts, per customer, P(alive), expected
 purchases, expected spend, CLV, the next order date and the churn probability.
 
@@ -158,6 +160,9 @@ function ingestOptions(opts, file) {
   const o = { fileName: path.basename(file) };
   if (opts.preset) o.preset = opts.preset;
   if (opts.sheet) o.sheet = opts.sheet;
+  // A protected workbook's password: from the environment for scripts, or asked (loadOrders);
+  // never a command-line argument, which other users of the machine can see.
+  if (process.env.ORDERLENS_PASSWORD) o.password = process.env.ORDERLENS_PASSWORD;
   if (opts.encoding) o.encoding = opts.encoding;
   if (opts.delimiter) o.delimiter = opts.delimiter;
   if (opts['date-order']) o.dateOrder = opts['date-order'];
@@ -173,6 +178,53 @@ function ingestOptions(opts, file) {
   return o;
 }
 
+
+// Reads a password from the terminal without echoing it.
+function askPassword(prompt) {
+  return new Promise((resolve, reject) => {
+    const { stdin, stderr } = process;
+    stderr.write(prompt);
+    let typed = '';
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    const onData = (text) => {
+      for (const ch of text) {
+        if (ch === '\r' || ch === '\n') {
+          finish();
+          return resolve(typed);
+        }
+        if (ch === '\u0003') {
+          finish();
+          return reject(new UsageError('cancelled'));
+        }
+        if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+        else typed += ch;
+      }
+    };
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      stderr.write('\n');
+    };
+    stdin.on('data', onData);
+  });
+}
+
+// loadFile() with the command line's options; a protected workbook's password is asked for on a
+// terminal when ORDERLENS_PASSWORD does not give it.
+async function loadOrders(ol, file, opts, extra = {}) {
+  const options = { ...ingestOptions(opts, file), ...extra };
+  try {
+    return await ol.loadFile(file, options);
+  } catch (error) {
+    if (error?.code !== 'password_required') throw error;
+    if (!process.stdin.isTTY) throw new OrderlensError(`${error.message} (set ORDERLENS_PASSWORD, or run orderlens in a terminal to be asked)`, error.code);
+    const password = await askPassword(`Password for ${path.basename(file)}: `);
+    return ol.loadFile(file, { ...options, password });
+  }
+}
 
 function describeIssues(title, list) {
   const lines = [];
@@ -193,7 +245,7 @@ function topCustomers(customers, n) {
 function textReport(d, customers, top) {
   const o = d.orders;
   const lines = [
-    `${d.file} — ${d.preset.name}${d.preset.detected ? ' (detected)' : ''}, ${d.encoding.name}, delimiter "${d.delimiter.name}", header on line ${d.header.line}${d.header.rowsAbove ? ` (${d.header.rowsAbove} row(s) above it skipped)` : ''}`,
+    `${d.file} — ${d.preset.name}${d.preset.detected ? ' (detected)' : ''}, ${d.workbook ? `Excel workbook, sheet "${d.workbook.sheet}" of ${d.workbook.sheets.length}` : `${d.encoding.name}, delimiter "${d.delimiter.name}"`}, header on line ${d.header.line}${d.header.rowsAbove ? ` (${d.header.rowsAbove} row(s) above it skipped)` : ''}`,
     `Rows: ${fmt(d.rows.read)} read · ${fmt(d.rows.used)} used · ${fmt(d.rows.skipped)} skipped${d.blankLines ? ` · ${fmt(d.blankLines)} empty line(s)` : ''}`,
     ...describeIssues('skipped', d.skipped),
     ...(d.warnings.length ? ['Warnings:', ...describeIssues('', d.warnings)] : []),
@@ -254,8 +306,7 @@ async function report(file, opts) {
   const ol = await createOrderlens();
   const showProgress = process.stderr.isTTY && !opts.json;
   // Read straight into WebAssembly memory, by two instances in parallel when the file is large.
-  const dataset = await ol.loadFile(file, {
-    ...ingestOptions(opts, file),
+  const dataset = await loadOrders(ol, file, opts, {
     onProgress: showProgress ? ({ fraction }) => process.stderr.write(`\rreading ${Math.round(100 * fraction)}%`) : undefined,
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
@@ -282,7 +333,7 @@ async function report(file, opts) {
 async function clv(file, opts) {
   const options = clvOptions(opts, (message) => { throw new UsageError(message); });
   const ol = await createOrderlens();
-  const dataset = await ol.loadFile(file, ingestOptions(opts, file));
+  const dataset = await loadOrders(ol, file, opts);
   const result = dataset.clv(options);
   const top = opts.top !== undefined ? Number(opts.top) : 10;
   if (opts.out) {
@@ -305,7 +356,7 @@ async function clv(file, opts) {
 async function segments(file, opts) {
   const options = segmentOptions(opts, (message) => { throw new UsageError(message); });
   const ol = await createOrderlens();
-  const dataset = await ol.loadFile(file, ingestOptions(opts, file));
+  const dataset = await loadOrders(ol, file, opts);
   const events = await eventsOption(ol, opts);
   const result = dataset.segments({ ...options, events });
   events?.dispose();
@@ -332,7 +383,7 @@ async function segments(file, opts) {
 async function affinity(file, opts) {
   const options = affinityOptions(opts, (message) => { throw new UsageError(message); });
   const ol = await createOrderlens();
-  const dataset = await ol.loadFile(file, ingestOptions(opts, file));
+  const dataset = await loadOrders(ol, file, opts);
   const result = dataset.affinity(options);
   if (opts.json) process.stdout.write(`${JSON.stringify({ diagnostics: dataset.diagnostics, affinity: result }, null, 1)}\n`);
   else process.stdout.write(`${affinityTextReport(path.basename(file), result)}\n`);
@@ -360,7 +411,7 @@ async function periodReport(command, file, opts) {
   if (opts.events && !spec.events) fail(`--events is not used by ${command}`);
   const options = spec.options(opts, fail);
   const ol = await createOrderlens();
-  const dataset = await ol.loadFile(file, ingestOptions(opts, file));
+  const dataset = await loadOrders(ol, file, opts);
   const events = spec.events ? await eventsOption(ol, opts) : undefined;
   const result = dataset[command](events ? { ...options, events } : options);
   if (opts.json) {

@@ -3,6 +3,7 @@
 // The fixture, tests/fixtures/xlsx/encrypted.xlsx, was written by xlsx-populate with the
 // password below (tests/tools/make-encrypted-fixtures.mjs); its rows are listed there.
 import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -64,12 +65,14 @@ test('bytes come as Uint8Array, Buffer, ArrayBuffer or DataView', async () => {
     assert.deepEqual(await ol._decryptXlsx(input, PASSWORD), reference);
   }
   await assert.rejects(ol._decryptXlsx('not bytes', PASSWORD), { name: 'OrderlensError', code: 'bad_option' });
-  await assert.rejects(ol._decryptXlsx(encrypted), { name: 'OrderlensError', code: 'bad_option' });
+  await assert.rejects(ol._decryptXlsx(encrypted, 42), { name: 'OrderlensError', code: 'bad_option' });
+  // No password (or an empty one): the caller is told one is needed.
+  for (const none of [undefined, '']) await assert.rejects(ol._decryptXlsx(encrypted, none), { name: 'OrderlensError', code: 'password_required' });
 });
 
 test('a wrong password is wrong_password, and the instance keeps working', async () => {
   const ol = await orderlens();
-  for (const wrong of ['', 'orderlens-테스트2', 'orderlens-', PASSWORD.toUpperCase()]) {
+  for (const wrong of ['orderlens-테스트2', 'orderlens-', PASSWORD.toUpperCase()]) {
     await assert.rejects(ol._decryptXlsx(encrypted, wrong), (e) => {
       assert.equal(e.name, 'OrderlensError');
       assert.equal(e.code, 'wrong_password');
@@ -103,4 +106,58 @@ test('a legacy .xls, a damaged file and a non-compound file are not_text with wh
     });
   }
   assert.equal(text((await ol._decryptXlsx(encrypted, PASSWORD)).subarray(0, 2)), 'PK');
+});
+
+test('load() reads a protected workbook with options.password, and says what is missing otherwise', async () => {
+  const ol = await orderlens();
+  // The rows of tests/tools/make-encrypted-fixtures.mjs: 김민준 15,000 twice; lee.seoyeon 32,000 + 47,000;
+  // park.jiho 8,900; Anna Schmidt 12,500.
+  const ds = await ol.load(encrypted, { fileName: 'encrypted.xlsx', password: PASSWORD });
+  const byId = Object.fromEntries(ds.customers().map((c) => [c.id, c]));
+  assert.equal(ds.diagnostics.workbook.sheet, 'orders');
+  assert.equal(byId['김민준'].orders, 2);
+  assert.equal(byId['김민준'].netRevenue, 30000);
+  assert.equal(byId['김민준'].firstOrder, '2025-01-05');
+  assert.equal(byId['lee.seoyeon@example.com'].netRevenue, 79000);
+  assert.equal(Object.keys(byId).length, 4);
+  ds.dispose();
+  await assert.rejects(ol.load(encrypted, { fileName: 'encrypted.xlsx' }),
+    (e) => e.code === 'password_required' && e.message === 'encrypted.xlsx: this workbook is protected with a password; pass it as options.password to open it');
+  await assert.rejects(ol.load(new Blob([encrypted]), { fileName: 'encrypted.xlsx', password: 'nope' }),
+    (e) => e.code === 'wrong_password' && e.message === 'encrypted.xlsx: the password is wrong');
+  await assert.rejects(ol.load(fs.readFileSync(path.join(xlsxDir, 'legacy.xls')), { fileName: 'legacy.xls' }),
+    (e) => e.code === 'not_text' && e.message === 'legacy.xls: the file is an Excel 97-2003 workbook (.xls); open it in Excel and save it as .xlsx or CSV');
+});
+
+test('CLI: the password from ORDERLENS_PASSWORD or asked on a terminal, never an argument', async () => {
+  const cli = path.join(root, 'dist/cli.js');
+  const file = path.join(xlsxDir, 'encrypted.xlsx');
+  const env = { ...process.env, ORDERLENS_PASSWORD: PASSWORD };
+  const json = JSON.parse(execFileSync(process.execPath, [cli, 'report', file, '--json'], { encoding: 'utf8', env }));
+  assert.equal(json.customers.length, 4);
+  const noEnv = { ...process.env };
+  delete noEnv.ORDERLENS_PASSWORD;
+  assert.throws(() => execFileSync(process.execPath, [cli, 'report', file], { encoding: 'utf8', env: noEnv, stdio: ['ignore', 'pipe', 'pipe'] }),
+    (e) => e.status === 1 && /protected with a password.*set ORDERLENS_PASSWORD, or run orderlens in a terminal/.test(e.stderr));
+  assert.throws(() => execFileSync(process.execPath, [cli, 'report', file, '--password', PASSWORD], { encoding: 'utf8', env: noEnv, stdio: 'pipe' }),
+    (e) => e.status === 2 && /unknown option --password/.test(e.stderr));
+  // On a terminal (script(1) gives the CLI one) the password is asked for, without echo: typed
+  // once the prompt shows, as a person would.
+  const out = await new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', `${process.execPath} ${cli} report ${file} --top 1`, '/dev/null'], { env: noEnv });
+    let text = '';
+    let typed = false;
+    child.on('error', (error) => (error.code === 'ENOENT' ? resolve(null) : reject(error)));  // no script(1) here
+    child.stdout.on('data', (d) => {
+      text += d;
+      if (!typed && text.includes('Password for encrypted.xlsx: ')) {
+        typed = true;
+        child.stdin.write(`${PASSWORD}\r`);
+      }
+    });
+    child.on('close', () => resolve(text));
+  });
+  if (out === null) return;
+  assert.match(out, /Customers: 4 with a purchase/);
+  assert.ok(!out.includes(PASSWORD), 'the password is not echoed');
 });
