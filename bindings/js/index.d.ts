@@ -36,6 +36,8 @@ export interface IngestOptions {
   maxRecordBytes?: number;
   /** Examples kept per skip reason / warning (default 5). */
   maxExamples?: number;
+  /** An Excel workbook's sheet, by name (default: the first visible sheet). */
+  sheet?: string;
 }
 
 export interface LoadProgress {
@@ -57,6 +59,11 @@ export interface LoadOptions extends IngestOptions {
    * File / Blob (browsers), byte arrays, and loadFile(); the result is identical either way.
    */
   parallel?: boolean;
+  /**
+   * The password of a protected Excel workbook, used on this device to decrypt it (WebCrypto);
+   * never sent to the WebAssembly core or anywhere else. Without it: 'password_required'.
+   */
+  password?: string;
 }
 
 export type LoadInput =
@@ -98,6 +105,8 @@ export interface Diagnostics {
   delimiter: { char: string; name: string; reason: string };
   header: { line: number; rowsAbove: number; columns: string[] };
   preset: { key: string; name: string; detected: boolean };
+  /** An Excel workbook: the sheet read and every sheet's name. Line numbers are its row numbers. */
+  workbook?: { sheet: string; sheets: string[] };
   mapping: Partial<Record<ColumnRole, string[]>>;
   dates: { dayMonthOrder: 'month_first' | 'day_first'; reason: string };
   amounts: { decimalSeparator: '.' | ','; reason: string };

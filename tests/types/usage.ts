@@ -118,3 +118,13 @@ async function reportsUsage(bytes: Uint8Array): Promise<void> {
   dataset.channels({ spend: [{ channel: 'google' }] });
 }
 console.log(reportsUsage);
+
+async function workbookUsage(file: File): Promise<void> {
+  const ol = await createOrderlens();
+  const dataset = await ol.load(file, { sheet: '주문', password: 'secret' });
+  const sheet: string | undefined = dataset.diagnostics.workbook?.sheet;
+  console.log(sheet);
+  // @ts-expect-error: the sheet is a name
+  await ol.load(file, { sheet: 2 });
+}
+console.log(workbookUsage);
