@@ -45,7 +45,7 @@ void decode_ooxml_escapes(std::string_view text, std::string& out) {
   }
 }
 
-void SharedStringsReader::on_start(std::string_view name, const std::vector<XmlAttribute>&, bool) {
+void SharedStringsReader::on_start(std::string_view name, const XmlTag&, bool) {
   if (name == "si") current_.clear();
   else if (name == "rPh") ++in_phonetic_;
   else if (name == "t") in_text_ = in_phonetic_ == 0;

@@ -25,7 +25,7 @@ class SharedStringsReader final : private XmlHandler {
   std::string_view at(std::size_t i) const { return strings_.view(index_[i]); }
 
  private:
-  void on_start(std::string_view name, const std::vector<XmlAttribute>& attributes, bool self_closing) override;
+  void on_start(std::string_view name, const XmlTag& tag, bool self_closing) override;
   void on_end(std::string_view name) override;
   void on_text(std::string_view text) override;
 

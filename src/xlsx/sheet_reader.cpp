@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 #include "xlsx/excel_dates.hpp"
 
@@ -13,16 +14,17 @@ constexpr std::uint32_t kNoColumn = 0xFFFFFFFFu;
 // Excel's limits: 16,384 columns (XFD) and 1,048,576 rows.
 constexpr std::uint32_t kMaxColumns = 16384;
 
-std::string_view attribute(const std::vector<XmlAttribute>& attributes, std::string_view name) {
-  for (const XmlAttribute& a : attributes)
-    if (a.name == name) return a.value;
-  return {};
-}
-
-void append_csv_field(std::string_view value, std::string& out) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+// Appends `value` as a CSV field; returns the line breaks it holds.
+std::uint64_t append_csv_field(std::string_view value, std::string& out) {
+  bool quote = false;
+  std::uint64_t breaks = 0;
+  for (const char c : value) {
+    quote |= c == ',' || c == '"' || c == '\n' || c == '\r';
+    breaks += c == '\n';
+  }
+  if (!quote) {
     out.append(value);
-    return;
+    return 0;
   }
   out.push_back('"');
   for (char c : value) {
@@ -30,6 +32,7 @@ void append_csv_field(std::string_view value, std::string& out) {
     out.push_back(c);
   }
   out.push_back('"');
+  return breaks;
 }
 
 }  // namespace
@@ -45,6 +48,12 @@ std::uint32_t column_of_reference(std::string_view reference) {
     if (column > kMaxColumns) return kNoColumn;
   }
   return i == 0 ? kNoColumn : column - 1;
+}
+
+std::string column_name(std::uint32_t column) {
+  std::string name;
+  for (std::uint32_t n = column + 1; n > 0; n = (n - 1) / 26) name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return name;
 }
 
 SheetReader::SheetReader(const SharedStringsReader* shared_strings, std::vector<bool> date_styles, bool date1904, TextOut out)
@@ -67,39 +76,51 @@ void SheetReader::flush(bool all) {
 }
 
 void SheetReader::bad_cell(const std::string& what) const {
-  throw XmlError("cell " + (cell_ref_.empty() ? "in row " + std::to_string(row_number_) : cell_ref_) + ": " + what);
+  throw XmlError("cell " + column_name(column_) + std::to_string(row_number_) + ": " + what);
 }
 
-void SheetReader::on_start(std::string_view name, const std::vector<XmlAttribute>& a, bool) {
-  if (name == "c") {
-    const std::string_view r = attribute(a, "r");
-    cell_ref_.assign(r);
+void SheetReader::on_start(std::string_view name, const XmlTag& tag, bool) {
+  // By frequency: a cell, its value, a row; the rest are rare. One-letter names are compared
+  // by hand: these run once per cell.
+  if (name.size() == 1 && name[0] == 'c') {
+    std::string_view r, t, s;
+    tag.each([&](std::string_view n, std::string_view v) {
+      if (n.size() != 1) return;
+      if (n[0] == 'r') r = v;
+      else if (n[0] == 't') t = v;
+      else if (n[0] == 's') s = v;
+    });
     column_ = r.empty() ? next_column_ : column_of_reference(r);
-    if (column_ == kNoColumn || column_ >= kMaxColumns) bad_cell("the reference \"" + std::string(r) + "\" names no column");
-    const std::string_view t = attribute(a, "t");
+    if (column_ == kNoColumn || column_ >= kMaxColumns) {
+      column_ = next_column_;
+      bad_cell("the reference \"" + std::string(r) + "\" names no column");
+    }
     type_ = t.empty() || t == "n" ? CellType::Number : t == "s" ? CellType::Shared : t == "inlineStr" ? CellType::Inline
             : t == "b" ? CellType::Boolean : t == "d" ? CellType::Date : CellType::Text;  // str, e
-    std::uint32_t style = 0;
-    const std::string_view s = attribute(a, "s");
-    std::from_chars(s.data(), s.data() + s.size(), style);
-    date_style_ = style < date_styles_.size() && date_styles_[style];
-    value_.clear();
-  } else if (name == "v") {
-    in_value_ = true;
-  } else if (name == "t") {
-    in_inline_text_ = type_ == CellType::Inline && in_phonetic_ == 0;
-  } else if (name == "rPh") {
-    ++in_phonetic_;
+    date_style_ = false;
+    if (type_ == CellType::Number && !date_styles_.empty()) {
+      std::uint32_t style = 0;
+      std::from_chars(s.data(), s.data() + s.size(), style);
+      date_style_ = style < date_styles_.size() && date_styles_[style];
+    }
+    in_cell_ = true;
+    value_start_ = row_text_.size();
+  } else if (name.size() == 1 && name[0] == 'v') {
+    in_value_ = in_cell_;
   } else if (name == "row") {
-    const std::string_view r = attribute(a, "r");
+    const std::string_view r = tag.attribute("r");
     std::uint64_t number = 0;
     if (r.empty() || std::from_chars(r.data(), r.data() + r.size(), number).ec != std::errc()) number = row_number_ + 1;
     if (number <= row_number_) throw XmlError("row " + std::to_string(number) + " comes after row " + std::to_string(row_number_));
     row_number_ = number;
     next_column_ = 0;
+  } else if (name == "t") {
+    in_inline_text_ = in_cell_ && type_ == CellType::Inline && in_phonetic_ == 0;
+  } else if (name == "rPh") {
+    ++in_phonetic_;
   } else if (name == "dimension") {
     // "A1:Z500": the sheet's width up front.
-    const std::string_view ref = attribute(a, "ref");
+    const std::string_view ref = tag.attribute("ref");
     const std::size_t colon = ref.find(':');
     const std::uint32_t last = column_of_reference(colon == std::string_view::npos ? ref : ref.substr(colon + 1));
     if (last != kNoColumn && last < kMaxColumns) width_ = std::max(width_, last + 1);
@@ -107,53 +128,63 @@ void SheetReader::on_start(std::string_view name, const std::vector<XmlAttribute
 }
 
 void SheetReader::on_end(std::string_view name) {
-  if (name == "v") in_value_ = false;
+  if (name.size() == 1 && name[0] == 'v') in_value_ = false;
+  else if (name.size() == 1 && name[0] == 'c') end_cell();
+  else if (name == "row") end_row();
   else if (name == "t") in_inline_text_ = false;
   else if (name == "rPh") --in_phonetic_;
-  else if (name == "c") end_cell();
-  else if (name == "row") end_row();
 }
 
 void SheetReader::on_text(std::string_view text) {
-  if (in_value_ || in_inline_text_) value_.append(text);
+  if (in_value_ || in_inline_text_) row_text_.append(text);
 }
 
 void SheetReader::end_cell() {
+  in_cell_ = false;
   next_column_ = column_ + 1;
-  if (value_.empty()) return;
-  std::string_view value = value_;
+  const std::string_view raw = std::string_view(row_text_).substr(value_start_);
+  if (raw.empty()) return;
+  // Values that are not their own text are replaced at the end of row_text_.
   switch (type_) {
     case CellType::Shared: {
       std::uint64_t index = 0;
-      if (!shared_ || std::from_chars(value_.data(), value_.data() + value_.size(), index).ec != std::errc() || index >= shared_->size())
-        bad_cell("refers to shared string " + value_ + ", but the workbook has " + std::to_string(shared_ ? shared_->size() : 0));
-      value = shared_->at(index);
+      if (!shared_ || std::from_chars(raw.data(), raw.data() + raw.size(), index).ec != std::errc() || index >= shared_->size())
+        bad_cell("refers to shared string " + std::string(raw) + ", but the workbook has " + std::to_string(shared_ ? shared_->size() : 0));
+      row_text_.resize(value_start_);
+      row_text_.append(shared_->at(index));
       break;
     }
-    case CellType::Boolean: value = value_ == "1" || value_ == "true" ? "TRUE" : "FALSE"; break;
+    case CellType::Boolean: {
+      const bool yes = raw == "1" || raw == "true";
+      row_text_.resize(value_start_);
+      row_text_.append(yes ? "TRUE" : "FALSE");
+      break;
+    }
     case CellType::Number:
       if (date_style_) {
-        scratch_ = excel_serial_to_text(value_, date1904_);
-        if (!scratch_.empty()) value = scratch_;
+        scratch_ = excel_serial_to_text(raw, date1904_);
+        if (!scratch_.empty()) {
+          row_text_.resize(value_start_);
+          row_text_.append(scratch_);
+        }
       }
       break;
     case CellType::Inline:
-      if (value_.find("_x") != std::string::npos) {
+      if (raw.find("_x") != std::string_view::npos) {
         scratch_.clear();
-        decode_ooxml_escapes(value_, scratch_);
-        value = scratch_;
+        decode_ooxml_escapes(raw, scratch_);
+        row_text_.resize(value_start_);
+        row_text_.append(scratch_);
       }
       break;
     case CellType::Text:
     case CellType::Date: break;
   }
-  if (value.empty()) return;
-  if (row_.size() <= column_) {
-    row_.resize(column_ + 1);
-    filled_.resize(column_ + 1);
-  }
-  row_[column_].assign(value);
-  filled_[column_] = true;
+  const std::size_t length = row_text_.size() - value_start_;
+  if (length == 0) return;
+  if (spans_.size() <= column_) spans_.resize(column_ + 1);
+  spans_[column_] = {static_cast<std::uint32_t>(value_start_), static_cast<std::uint32_t>(length), true};
+  used_ = std::max(used_, column_ + 1);
   ++cells_;
 }
 
@@ -163,23 +194,21 @@ void SheetReader::end_row() {
     buffer_.push_back('\n');
     ++lines_out_;
   }
-  std::uint32_t used = 0;
-  for (std::uint32_t c = 0; c < filled_.size(); ++c)
-    if (filled_[c]) used = c + 1;
-  width_ = std::max(width_, used);
-  if (used > 0) {
+  width_ = std::max(width_, used_);
+  if (used_ > 0) {
     for (std::uint32_t c = 0; c < width_; ++c) {
       if (c) buffer_.push_back(',');
-      if (c < used && filled_[c]) {
-        append_csv_field(row_[c], buffer_);
-        lines_out_ += static_cast<std::uint64_t>(std::count(row_[c].begin(), row_[c].end(), '\n'));
-      }
+      if (c >= used_ || !spans_[c].filled) continue;
+      const std::string_view value = std::string_view(row_text_).substr(spans_[c].start, spans_[c].length);
+      lines_out_ += append_csv_field(value, buffer_);
     }
   }
   buffer_.push_back('\n');
   ++lines_out_;
   ++rows_;
-  std::fill(filled_.begin(), filled_.end(), false);
+  for (std::uint32_t c = 0; c < used_; ++c) spans_[c].filled = false;
+  used_ = 0;
+  row_text_.clear();
   flush(false);
 }
 

@@ -10,6 +10,9 @@
 // CSV line of a row is its row number in Excel. A cell holding line breaks adds lines to the
 // CSV; the rows after it are then numbered that much higher, until the next missing row
 // absorbs the difference.
+//
+// This is the hot path of reading a workbook (a sheet is hundreds of MB of XML): each cell's
+// value is appended once to the row's text and each row written once as CSV.
 #pragma once
 
 #include <cstdint>
@@ -34,7 +37,7 @@ class SheetReader final : private XmlHandler {
   std::uint64_t cells() const { return cells_; }
 
  private:
-  void on_start(std::string_view name, const std::vector<XmlAttribute>& attributes, bool self_closing) override;
+  void on_start(std::string_view name, const XmlTag& tag, bool self_closing) override;
   void on_end(std::string_view name) override;
   void on_text(std::string_view text) override;
   void end_cell();
@@ -48,19 +51,23 @@ class SheetReader final : private XmlHandler {
   TextOut out_;
   XmlScanner scanner_;
 
-  // The cell being read.
+  // The cell being read: its text goes straight to the end of row_text_.
   enum class CellType : std::uint8_t { Number, Shared, Inline, Text, Boolean, Date };
   CellType type_ = CellType::Number;
   bool date_style_ = false;
-  std::uint32_t column_ = 0;
-  std::string value_;
-  bool in_value_ = false, in_inline_text_ = false;
+  bool in_cell_ = false, in_value_ = false, in_inline_text_ = false;
   int in_phonetic_ = 0;
-  std::string cell_ref_;  // for messages
+  std::uint32_t column_ = 0;
+  std::size_t value_start_ = 0;  // in row_text_
 
-  // The row being built: values by column.
-  std::vector<std::string> row_;
-  std::vector<bool> filled_;
+  // The row being built: each filled column's value as a span of row_text_.
+  struct Span {
+    std::uint32_t start = 0, length = 0;
+    bool filled = false;
+  };
+  std::string row_text_;
+  std::vector<Span> spans_;
+  std::uint32_t used_ = 0;  // columns up to the last filled one
   std::uint32_t next_column_ = 0;
   std::uint64_t row_number_ = 0;
   std::uint32_t width_ = 0;  // the sheet's width: <dimension>, or the widest row so far
@@ -70,7 +77,9 @@ class SheetReader final : private XmlHandler {
   std::string scratch_;
 };
 
-// 0-based column of a cell reference ("C12" -> 2); npos-like 0xFFFFFFFF when there are no letters.
+// 0-based column of a cell reference ("C12" -> 2); 0xFFFFFFFF when there are no letters.
 std::uint32_t column_of_reference(std::string_view reference);
+// "C" for column 2.
+std::string column_name(std::uint32_t column);
 
 }  // namespace orderlens::xlsx

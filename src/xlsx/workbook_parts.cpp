@@ -10,26 +10,21 @@ namespace orderlens::xlsx {
 
 namespace {
 
-std::string_view attribute(const std::vector<XmlAttribute>& attributes, std::string_view name) {
-  for (const XmlAttribute& a : attributes)
-    if (a.name == name) return a.value;
-  return {};
-}
-
 std::uint32_t number(std::string_view text) {
   std::uint32_t n = 0;
   std::from_chars(text.data(), text.data() + text.size(), n);
   return n;
 }
 
-// Runs `on_start` on every start tag of a whole small part.
+// Runs `on_tag(name, tag)` on every start tag of a whole small part, and `on_tag(name, nullptr)`
+// on every end tag.
 template <typename OnStart>
 void each_start_tag(std::string_view xml, OnStart on_start) {
   struct Handler : XmlHandler {
     OnStart& f;
     explicit Handler(OnStart& fn) : f(fn) {}
-    void on_start(std::string_view name, const std::vector<XmlAttribute>& attributes, bool) override { f(name, attributes, true); }
-    void on_end(std::string_view name) override { f(name, {}, false); }
+    void on_start(std::string_view name, const XmlTag& tag, bool) override { f(name, &tag); }
+    void on_end(std::string_view name) override { f(name, nullptr); }
     void on_text(std::string_view) override {}
   } handler(on_start);
   XmlScanner scanner;
@@ -41,13 +36,14 @@ void each_start_tag(std::string_view xml, OnStart on_start) {
 
 WorkbookInfo read_workbook(std::string_view xml) {
   WorkbookInfo w;
-  each_start_tag(xml, [&](std::string_view name, const std::vector<XmlAttribute>& a, bool start) {
+  each_start_tag(xml, [&](std::string_view name, const XmlTag* a) {
+    const bool start = a != nullptr;
     if (!start) return;
     if (name == "sheet") {
-      const std::string_view state = attribute(a, "state");
-      w.sheets.push_back({std::string(attribute(a, "name")), std::string(attribute(a, "id")), {}, state == "hidden" || state == "veryHidden"});
+      const std::string_view state = a->attribute("state");
+      w.sheets.push_back({std::string(a->attribute("name")), std::string(a->attribute("id")), {}, state == "hidden" || state == "veryHidden"});
     } else if (name == "workbookPr") {
-      const std::string_view d = attribute(a, "date1904");
+      const std::string_view d = a->attribute("date1904");
       w.date1904 = d == "1" || d == "true";
     }
   });
@@ -56,8 +52,9 @@ WorkbookInfo read_workbook(std::string_view xml) {
 
 void resolve_sheet_parts(WorkbookInfo& workbook, std::string_view xml) {
   std::unordered_map<std::string, std::string> target_of;
-  each_start_tag(xml, [&](std::string_view name, const std::vector<XmlAttribute>& a, bool start) {
-    if (start && name == "Relationship") target_of[std::string(attribute(a, "Id"))] = std::string(attribute(a, "Target"));
+  each_start_tag(xml, [&](std::string_view name, const XmlTag* a) {
+    const bool start = a != nullptr;
+    if (start && name == "Relationship") target_of[std::string(a->attribute("Id"))] = std::string(a->attribute("Target"));
   });
   for (SheetRef& s : workbook.sheets) {
     const auto it = target_of.find(s.relationship);
@@ -71,11 +68,12 @@ std::vector<bool> read_date_styles(std::string_view xml) {
   std::unordered_map<std::uint32_t, std::string> custom;
   std::vector<std::uint32_t> formats;  // numFmtId per cellXfs entry
   bool in_cell_xfs = false;
-  each_start_tag(xml, [&](std::string_view name, const std::vector<XmlAttribute>& a, bool start) {
+  each_start_tag(xml, [&](std::string_view name, const XmlTag* a) {
+    const bool start = a != nullptr;
     if (name == "cellXfs") in_cell_xfs = start;
     if (!start) return;
-    if (name == "numFmt") custom[number(attribute(a, "numFmtId"))] = std::string(attribute(a, "formatCode"));
-    else if (name == "xf" && in_cell_xfs) formats.push_back(number(attribute(a, "numFmtId")));
+    if (name == "numFmt") custom[number(a->attribute("numFmtId"))] = std::string(a->attribute("formatCode"));
+    else if (name == "xf" && in_cell_xfs) formats.push_back(number(a->attribute("numFmtId")));
   });
   std::vector<bool> date(formats.size());
   for (std::size_t i = 0; i < formats.size(); ++i) {

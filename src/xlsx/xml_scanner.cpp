@@ -108,8 +108,10 @@ std::size_t XmlScanner::scan(std::string_view s, XmlHandler& handler, bool final
   std::size_t i = 0;
   while (i < s.size()) {
     if (s[i] != '<') {
-      const void* lt = std::memchr(s.data() + i, '<', s.size() - i);
-      const std::size_t end = lt ? static_cast<std::size_t>(static_cast<const char*>(lt) - s.data()) : s.size();
+      // Text runs between tags are short in a sheet ("123" in <v>): a plain loop beats memchr.
+      std::size_t end = i;
+      while (end < s.size() && s[end] != '<') ++end;
+      const bool lt = end < s.size();
       // Text may continue in the next chunk: emitting it in pieces is allowed, but an entity
       // must not be cut, so keep back an unfinished '&...' at the end.
       std::size_t upto = end;
@@ -161,7 +163,9 @@ std::size_t XmlScanner::scan(std::string_view s, XmlHandler& handler, bool final
 }
 
 void XmlScanner::text(std::string_view raw, XmlHandler& handler) {
-  if (raw.find('&') == std::string_view::npos) {
+  bool entity = false;
+  for (const char c : raw) entity |= c == '&';
+  if (!entity) {
     handler.on_text(raw);
     return;
   }
@@ -183,35 +187,45 @@ void XmlScanner::tag(std::string_view body, XmlHandler& handler) {
   std::size_t k = 0;
   while (k < body.size() && !is_space(body[k])) ++k;
   const std::string_view name = local_name(body.substr(0, k));
-  attributes_.clear();
-  std::size_t used_values = 0;
-  while (k < body.size()) {
-    while (k < body.size() && is_space(body[k])) ++k;
-    if (k >= body.size()) break;
-    const std::size_t name_start = k;
-    while (k < body.size() && body[k] != '=' && !is_space(body[k])) ++k;
-    const std::string_view attribute = body.substr(name_start, k - name_start);
-    while (k < body.size() && is_space(body[k])) ++k;
-    if (k >= body.size() || body[k] != '=') throw XmlError("an attribute without a value in <" + std::string(name) + ">");
-    ++k;
-    while (k < body.size() && is_space(body[k])) ++k;
-    if (k >= body.size() || (body[k] != '"' && body[k] != '\'')) throw XmlError("an unquoted attribute in <" + std::string(name) + ">");
-    const char quote = body[k++];
-    const std::size_t end = body.find(quote, k);
-    if (end == std::string_view::npos) throw XmlError("an unterminated attribute in <" + std::string(name) + ">");
-    std::string_view value = body.substr(k, end - k);
-    if (value.find('&') != std::string_view::npos) {
-      if (attribute_values_.size() <= used_values) attribute_values_.resize(used_values + 1);
-      std::string& decoded = attribute_values_[used_values++];
-      decoded.clear();
-      decode_xml_entities(value, decoded);
-      value = decoded;
-    }
-    attributes_.push_back({local_name(attribute), value});
-    k = end + 1;
-  }
-  handler.on_start(name, attributes_, self_closing);
+  attribute_values_.clear();
+  const XmlTag tag(name, body.substr(k), attribute_values_);
+  handler.on_start(name, tag, self_closing);
   if (self_closing) handler.on_end(name);
+}
+
+bool XmlTag::next(std::size_t& k, std::string_view& name, std::string_view& value) const {
+  const std::string_view body = text_;
+  while (k < body.size() && is_space(body[k])) ++k;
+  if (k >= body.size()) return false;
+  const std::size_t name_start = k;
+  while (k < body.size() && body[k] != '=' && !is_space(body[k])) ++k;
+  name = local_name(body.substr(name_start, k - name_start));
+  while (k < body.size() && is_space(body[k])) ++k;
+  if (k >= body.size() || body[k] != '=') throw XmlError("an attribute without a value in <" + std::string(name_) + ">");
+  ++k;
+  while (k < body.size() && is_space(body[k])) ++k;
+  if (k >= body.size() || (body[k] != '"' && body[k] != '\'')) throw XmlError("an unquoted attribute in <" + std::string(name_) + ">");
+  const char quote = body[k++];
+  std::size_t end = k;
+  bool entity = false;
+  while (end < body.size() && body[end] != quote) entity |= body[end++] == '&';
+  if (end >= body.size()) throw XmlError("an unterminated attribute in <" + std::string(name_) + ">");
+  value = body.substr(k, end - k);
+  k = end + 1;
+  if (entity) {
+    std::string& decoded = decoded_.emplace_back();
+    decode_xml_entities(value, decoded);
+    value = decoded;
+  }
+  return true;
+}
+
+std::string_view XmlTag::attribute(std::string_view wanted) const {
+  std::size_t at = 0;
+  std::string_view n, v;
+  while (next(at, n, v))
+    if (n == wanted) return v;
+  return {};
 }
 
 }  // namespace orderlens::xlsx

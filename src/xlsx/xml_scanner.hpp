@@ -24,16 +24,35 @@ class XmlError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-struct XmlAttribute {
-  std::string_view name;   // prefix dropped
-  std::string_view value;  // entities decoded
+// The attributes of one start tag, read when asked for (most tags of a sheet have one or two
+// that matter): building a list of every attribute of every tag cost a tenth of reading a sheet.
+class XmlTag {
+ public:
+  XmlTag(std::string_view name, std::string_view attributes, std::deque<std::string>& decoded)
+      : name_(name), text_(attributes), decoded_(decoded) {}
+  // The value of the attribute `name` (its prefix ignored: "r:id" is "id"), entities decoded;
+  // empty when absent. Throws XmlError for an attribute it cannot read.
+  std::string_view attribute(std::string_view name) const;
+  // f(name, value) for every attribute, in order.
+  template <typename F>
+  void each(F f) const {
+    std::size_t at = 0;
+    std::string_view n, v;
+    while (next(at, n, v)) f(n, v);
+  }
+
+ private:
+  bool next(std::size_t& at, std::string_view& name, std::string_view& value) const;
+  std::string_view name_;
+  std::string_view text_;
+  std::deque<std::string>& decoded_;  // a deque: earlier decoded values stay valid as it grows
 };
 
 // Receives the events; views are valid during the call only.
 class XmlHandler {
  public:
   virtual ~XmlHandler() = default;
-  virtual void on_start(std::string_view name, const std::vector<XmlAttribute>& attributes, bool self_closing) = 0;
+  virtual void on_start(std::string_view name, const XmlTag& tag, bool self_closing) = 0;
   virtual void on_end(std::string_view name) = 0;
   // Character data between tags, entities decoded (may come in several calls for one run).
   virtual void on_text(std::string_view text) = 0;
@@ -55,19 +74,20 @@ class XmlScanner {
 
   std::string pending_;  // an incomplete token carried over from the previous chunk
   std::uint64_t offset_ = 0;  // bytes of the part before pending_
-  std::string decoded_;  // entity-decoded text / attribute values
-  std::deque<std::string> attribute_values_;  // a deque: views into earlier values stay valid as it grows
-  std::vector<XmlAttribute> attributes_;
+  std::string decoded_;  // entity-decoded text
+  std::deque<std::string> attribute_values_;  // decoded attribute values of the current tag
 };
 
 // Decodes the entities and character references of `raw` into `out` (appended). Unknown or
 // malformed references are kept as written.
 void decode_xml_entities(std::string_view raw, std::string& out);
 
-// "x:row" -> "row".
+// "x:row" -> "row". A plain loop: names are a few bytes, where a library call costs more than
+// the search.
 inline std::string_view local_name(std::string_view name) {
-  const std::size_t colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if (name[i] == ':') return name.substr(i + 1);
+  return name;
 }
 
 }  // namespace orderlens::xlsx

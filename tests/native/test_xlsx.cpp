@@ -41,9 +41,9 @@ json xlsx_report(const std::string& bytes, const std::string& options = "{}", st
 // Records every event as text: "<row r=1>", "</row>", "text".
 struct Recorder : XmlHandler {
   std::string log;
-  void on_start(std::string_view name, const std::vector<XmlAttribute>& attributes, bool) override {
+  void on_start(std::string_view name, const XmlTag& tag, bool) override {
     log += "<" + std::string(name);
-    for (const XmlAttribute& a : attributes) log += " " + std::string(a.name) + "=" + std::string(a.value);
+    tag.each([&](std::string_view n, std::string_view v) { log += " " + std::string(n) + "=" + std::string(v); });
     log += ">";
   }
   void on_end(std::string_view name) override { log += "</" + std::string(name) + ">"; }
