@@ -37,6 +37,20 @@ StoredRecord::StoredRecord(const CsvRecord& record) : record_(record) {
   record_.owned_ = nullptr;
 }
 
+const CsvRecord& RecordBuilder::build(std::uint64_t line, const std::vector<std::string_view>& values, std::string_view raw) {
+  static constexpr char kEmpty[] = "";
+  fields_.clear();
+  for (const std::string_view v : values)
+    fields_.push_back({v.empty() ? kEmpty : v.data(), 0, static_cast<std::uint32_t>(v.size())});
+  record_ = CsvRecord();
+  record_.fields_ = fields_.data();
+  record_.count_ = fields_.size();
+  record_.raw_ = raw;
+  record_.line = line;
+  record_.blank = values.empty();
+  return record_;
+}
+
 CsvTokenizer::CsvTokenizer(CsvDialect dialect, std::size_t max_record_bytes)
     : dialect_(dialect),
       max_record_bytes_(max_record_bytes),

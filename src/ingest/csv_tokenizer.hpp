@@ -59,6 +59,7 @@ class CsvRecord {
  private:
   friend class CsvTokenizer;
   friend class StoredRecord;
+  friend class RecordBuilder;
   const CsvField* fields_ = nullptr;
   std::size_t count_ = 0;
   const char* owned_ = nullptr;
@@ -76,6 +77,18 @@ class StoredRecord {
 
  private:
   std::unique_ptr<char[]> bytes_;
+  std::vector<CsvField> fields_;
+  CsvRecord record_;
+};
+
+// A record made from values held elsewhere (the cells of a workbook's row), for the ingestion's
+// record path (Ingestor::push_record): no text to tokenize. The views must stay valid while the
+// record is used.
+class RecordBuilder {
+ public:
+  const CsvRecord& build(std::uint64_t line, const std::vector<std::string_view>& values, std::string_view raw);
+
+ private:
   std::vector<CsvField> fields_;
   CsvRecord record_;
 };

@@ -77,6 +77,17 @@ void Ingestor::push(std::string_view bytes) {
   with_error_label(options_.file_name, [&] { push_bytes(bytes); });
 }
 
+void Ingestor::push_record(const CsvRecord& record) {
+  with_error_label(options_.file_name, [&] {
+    if (finished_) throw IngestError(IngestErrorCode::InvalidState, "push_record() after finish()");
+    if (bytes_pushed_) throw IngestError(IngestErrorCode::InvalidState, "push_record() on an ingestion of bytes");
+    records_in_ = true;
+    kind_checked_ = true;
+    last_record_line_ = record.line;
+    on_record(record);
+  });
+}
+
 IngestResult Ingestor::finish() {
   return with_error_label(options_.file_name, [&] { return finish_input(); });
 }
@@ -343,18 +354,20 @@ std::optional<IngestResult> Ingestor::finish_with_part(std::string_view encoded_
 IngestResult Ingestor::finish_input(bool whole) {
   if (finished_) throw IngestError(IngestErrorCode::InvalidState, "finish() called twice");
   finished_ = true;
-  if (!kind_checked_) release_prefix();
-  decoder_.finish(*this);
-  if (!tokenizer_) start_tokenizer(true);
-  tokenizer_->finish(*this);
-
-  diag_.bytes = bytes_pushed_;
-  diag_.encoding = std::string(encoding_name(decoder_.encoding()));
-  diag_.encoding_reason = decoder_.detection_reason();
-  diag_.byte_order_mark = decoder_.had_bom();
-  diag_.lines = tokenizer_->line_breaks() + (bytes_pushed_ && last_char_ != '\n' && last_char_ != '\r' ? 1 : 0);
-
-  if (bytes_pushed_ == 0) throw empty_file_error();
+  if (records_in_) {
+    diag_.lines = last_record_line_;
+  } else {
+    if (!kind_checked_) release_prefix();
+    decoder_.finish(*this);
+    if (!tokenizer_) start_tokenizer(true);
+    tokenizer_->finish(*this);
+    diag_.bytes = bytes_pushed_;
+    diag_.encoding = std::string(encoding_name(decoder_.encoding()));
+    diag_.encoding_reason = decoder_.detection_reason();
+    diag_.byte_order_mark = decoder_.had_bom();
+    diag_.lines = tokenizer_->line_breaks() + (bytes_pushed_ && last_char_ != '\n' && last_char_ != '\r' ? 1 : 0);
+    if (bytes_pushed_ == 0) throw empty_file_error();
+  }
   if (phase_ == Phase::Header) {
     if (held_.empty())
       throw only_blank_lines_error(diag_.blank_lines);

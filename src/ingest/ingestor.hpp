@@ -42,6 +42,10 @@ class Ingestor final : private TextSink, private RecordSink {
   // Throws IngestError on a fatal problem (not a text file, no header, ...); its message
   // starts with the file name.
   void push(std::string_view bytes);
+  // Rows that are already records (a workbook's rows, xlsx/sheet_reader.hpp) instead of bytes:
+  // no decoding or tokenizing; the header search, presets, parsers and diagnostics are the same.
+  // An ingestion takes one or the other.
+  void push_record(const CsvRecord& record);
   IngestResult finish();
 
   std::uint64_t bytes_pushed() const { return bytes_pushed_; }
@@ -109,6 +113,8 @@ class Ingestor final : private TextSink, private RecordSink {
   std::uint64_t rows_seen_ = 0;
   char last_char_ = '\n';
   bool finished_ = false;
+  bool records_in_ = false;         // fed by push_record
+  std::uint64_t last_record_line_ = 0;
 };
 
 }  // namespace orderlens

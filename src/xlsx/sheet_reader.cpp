@@ -14,27 +14,6 @@ constexpr std::uint32_t kNoColumn = 0xFFFFFFFFu;
 // Excel's limits: 16,384 columns (XFD) and 1,048,576 rows.
 constexpr std::uint32_t kMaxColumns = 16384;
 
-// Appends `value` as a CSV field; returns the line breaks it holds.
-std::uint64_t append_csv_field(std::string_view value, std::string& out) {
-  bool quote = false;
-  std::uint64_t breaks = 0;
-  for (const char c : value) {
-    quote |= c == ',' || c == '"' || c == '\n' || c == '\r';
-    breaks += c == '\n';
-  }
-  if (!quote) {
-    out.append(value);
-    return 0;
-  }
-  out.push_back('"');
-  for (char c : value) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return breaks;
-}
-
 }  // namespace
 
 std::uint32_t column_of_reference(std::string_view reference) {
@@ -56,24 +35,12 @@ std::string column_name(std::uint32_t column) {
   return name;
 }
 
-SheetReader::SheetReader(const SharedStringsReader* shared_strings, std::vector<bool> date_styles, bool date1904, TextOut out)
+SheetReader::SheetReader(const SharedStringsReader* shared_strings, std::vector<bool> date_styles, bool date1904, RecordOut out)
     : shared_(shared_strings), date_styles_(std::move(date_styles)), date1904_(date1904), out_(std::move(out)) {}
 
-void SheetReader::push(std::string_view bytes) {
-  scanner_.push(bytes, *this);
-  flush(false);
-}
+void SheetReader::push(std::string_view bytes) { scanner_.push(bytes, *this); }
 
-void SheetReader::finish() {
-  scanner_.finish(*this);
-  flush(true);
-}
-
-void SheetReader::flush(bool all) {
-  if (buffer_.empty() || (!all && buffer_.size() < (1u << 16))) return;
-  out_(buffer_);
-  buffer_.clear();
-}
+void SheetReader::finish() { scanner_.finish(*this); }
 
 void SheetReader::bad_cell(const std::string& what) const {
   throw XmlError("cell " + column_name(column_) + std::to_string(row_number_) + ": " + what);
@@ -189,27 +156,26 @@ void SheetReader::end_cell() {
 }
 
 void SheetReader::end_row() {
-  // Missing rows become empty lines, so lines keep Excel's row numbers where they can.
-  while (lines_out_ + 1 < row_number_) {
-    buffer_.push_back('\n');
-    ++lines_out_;
-  }
   width_ = std::max(width_, used_);
+  values_.clear();
+  raw_.clear();
   if (used_ > 0) {
     for (std::uint32_t c = 0; c < width_; ++c) {
-      if (c) buffer_.push_back(',');
-      if (c >= used_ || !spans_[c].filled) continue;
-      const std::string_view value = std::string_view(row_text_).substr(spans_[c].start, spans_[c].length);
-      lines_out_ += append_csv_field(value, buffer_);
+      const bool filled = c < used_ && spans_[c].filled;
+      const std::string_view value = filled ? std::string_view(row_text_).substr(spans_[c].start, spans_[c].length) : std::string_view();
+      values_.push_back(value);
+      // The raw text only tells identical rows apart: each value with its length in front is
+      // unambiguous and cheaper than quoting a CSV line.
+      const auto length = static_cast<std::uint32_t>(value.size());
+      raw_.append(reinterpret_cast<const char*>(&length), sizeof length);
+      raw_.append(value);
     }
   }
-  buffer_.push_back('\n');
-  ++lines_out_;
   ++rows_;
+  out_(record_.build(row_number_, values_, raw_));
   for (std::uint32_t c = 0; c < used_; ++c) spans_[c].filled = false;
   used_ = 0;
   row_text_.clear();
-  flush(false);
 }
 
 }  // namespace orderlens::xlsx

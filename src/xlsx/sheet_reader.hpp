@@ -1,18 +1,17 @@
-// One worksheet part (xl/worksheets/sheetN.xml), read as it streams in and written out as CSV
-// text, row by row, for the orders ingestion: the same header search, presets, field parsers
-// and diagnostics as a CSV file (ingest/ingestor.hpp). Cells: shared strings, inline strings
+// One worksheet part (xl/worksheets/sheetN.xml), read as it streams in and handed, row by row,
+// to the orders ingestion as records (Ingestor::push_record): the same header search, presets,
+// field parsers and diagnostics as a CSV file (ingest/ingestor.hpp). Cells: shared strings, inline strings
 // (rich-text runs joined), numbers as written (dates, by their style, as "YYYY-MM-DD HH:MM:SS"),
 // booleans (TRUE / FALSE), formula results, errors (#N/A) as text. Empty cells are skipped in
 // the XML; the "r" references put the others in their columns, and every row is padded to the
 // sheet's width so a short row is not a row with missing fields.
 //
-// Line numbers: a missing row (rows are skipped in the XML too) becomes an empty line, so the
-// CSV line of a row is its row number in Excel. A cell holding line breaks adds lines to the
-// CSV; the rows after it are then numbered that much higher, until the next missing row
-// absorbs the difference.
+// Line numbers: a record's line is the row's number in Excel (rows missing from the XML are
+// simply not there). Each record's "raw text", by which the ingestion tells identical rows
+// apart, is its values each with its length in front.
 //
 // This is the hot path of reading a workbook (a sheet is hundreds of MB of XML): each cell's
-// value is appended once to the row's text and each row written once as CSV.
+// value is appended once to the row's text, and the record points into it.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/csv_tokenizer.hpp"
 #include "xlsx/shared_strings.hpp"
 #include "xlsx/xml_scanner.hpp"
 
@@ -28,8 +28,8 @@ namespace orderlens::xlsx {
 
 class SheetReader final : private XmlHandler {
  public:
-  using TextOut = std::function<void(std::string_view csv_text)>;
-  SheetReader(const SharedStringsReader* shared_strings, std::vector<bool> date_styles, bool date1904, TextOut out);
+  using RecordOut = std::function<void(const CsvRecord& row)>;
+  SheetReader(const SharedStringsReader* shared_strings, std::vector<bool> date_styles, bool date1904, RecordOut out);
 
   void push(std::string_view bytes);
   void finish();
@@ -42,13 +42,12 @@ class SheetReader final : private XmlHandler {
   void on_text(std::string_view text) override;
   void end_cell();
   void end_row();
-  void flush(bool all);
   [[noreturn]] void bad_cell(const std::string& what) const;
 
   const SharedStringsReader* shared_;
   std::vector<bool> date_styles_;
   bool date1904_;
-  TextOut out_;
+  RecordOut out_;
   XmlScanner scanner_;
 
   // The cell being read: its text goes straight to the end of row_text_.
@@ -71,9 +70,10 @@ class SheetReader final : private XmlHandler {
   std::uint32_t next_column_ = 0;
   std::uint64_t row_number_ = 0;
   std::uint32_t width_ = 0;  // the sheet's width: <dimension>, or the widest row so far
-  std::uint64_t lines_out_ = 0;  // CSV lines written (line breaks inside values included)
   std::uint64_t rows_ = 0, cells_ = 0;
-  std::string buffer_;  // CSV text waiting to go out
+  std::vector<std::string_view> values_;  // the record's fields
+  std::string raw_;  // the row's values, each after its length
+  RecordBuilder record_;
   std::string scratch_;
 };
 

@@ -76,12 +76,9 @@ std::optional<PartRequest> XlsxSession::next_part() {
   small_part_.clear();
   if (stage_ == Stage::SharedStrings) shared_ = std::make_unique<SharedStringsReader>();
   if (stage_ == Stage::Sheet) {
-    IngestOptions csv = options_;
-    csv.encoding = Encoding::Utf8;
-    csv.delimiter = ',';
-    ingestor_ = std::make_unique<Ingestor>(std::move(csv));
+    ingestor_ = std::make_unique<Ingestor>(options_);
     sheet_reader_ = std::make_unique<SheetReader>(shared_.get(), date_styles_, workbook_.date1904,
-                                                  [this](std::string_view text) { ingestor_->push(text); });
+                                                  [this](const CsvRecord& row) { ingestor_->push_record(row); });
   }
   return PartRequest{e->name, e->header_offset, e->compressed_size, e->size, e->method};
 }
@@ -128,6 +125,8 @@ void XlsxSession::end_part() {
         break;
       case Stage::Sheet:
         sheet_reader_->finish();
+        if (sheet_reader_->rows() == 0)
+          throw IngestError(IngestErrorCode::EmptyFile, options_.file_name + ": the sheet \"" + sheet_->name + "\" has no rows");
         stage_ = Stage::Done;
         break;
       default: throw IngestError(IngestErrorCode::InvalidState, "no workbook part is being read");

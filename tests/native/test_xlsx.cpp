@@ -192,8 +192,16 @@ TEST_CASE("an Excel re-save of a CSV reads exactly like the CSV (Korean text, da
     const json from_xlsx = xlsx_report(fixture(xlsx));
     REQUIRE_MESSAGE(!from_xlsx.contains("error"), from_xlsx.dump());
     CHECK(from_xlsx["customers"] == from_csv["customers"]);
-    for (const char* key : {"rows", "orders", "lineItems", "customers", "products", "skipped", "warnings", "preset"})
+    for (const char* key : {"rows", "orders", "lineItems", "customers", "products", "preset"})
       CHECK_MESSAGE(from_xlsx["diagnostics"][key] == from_csv["diagnostics"][key], xlsx << " " << key);
+    // The same skipped rows and warnings, by reason and count; their line numbers differ where
+    // the CSV has notes over several lines (a workbook's lines are its row numbers).
+    for (const char* key : {"skipped", "warnings"}) {
+      json a = from_xlsx["diagnostics"][key], b = from_csv["diagnostics"][key];
+      for (json* list : {&a, &b})
+        for (json& issue : *list) issue.erase("examples");
+      CHECK_MESSAGE(a == b, xlsx << " " << key);
+    }
   }
 }
 
@@ -225,9 +233,10 @@ TEST_CASE("damaged workbooks: a clear error naming the part, never a crash") {
   CHECK(xlsx_report(crafted(inline_row(1, {"a"})), R"({"sheet":"notes"})")["error"]["code"] == "empty_file");
 }
 
-TEST_CASE("rows keep their Excel row numbers in diagnostics") {
+TEST_CASE("rows keep their Excel row numbers in diagnostics, after a cell with line breaks too") {
   std::string sheet = "<worksheet><sheetData>" + inline_row(1, {"order_id", "customer_id", "date", "amount"}) +
-                      inline_row(2, {"1", "a", "2024-01-05", "100"}) + inline_row(9, {"2", "b", "not a date", "100"}) +
+                      inline_row(2, {"1", "a", "2024-01-05", "100"}) + inline_row(3, {"3", "note&#10;over&#10;lines", "2024-01-06", "5"}) +
+                      inline_row(9, {"2", "b", "not a date", "100"}) +
                       "</sheetData></worksheet>";
   const json r = xlsx_report(crafted(sheet));
   REQUIRE_MESSAGE(!r.contains("error"), r.dump());
