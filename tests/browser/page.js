@@ -137,6 +137,20 @@ const orderlensTest = {
     }
   },
 
+  /** An Excel workbook as a File (decrypted here when a password is given): its customers, or the error. */
+  async workbook(api, path, password) {
+    try {
+      const dataset = await apis[api].load(await makeInput('file', path), password ? { password } : {});
+      try {
+        return { workbook: dataset.diagnostics.workbook, customers: await dataset.customers() };
+      } finally {
+        await dataset.dispose();
+      }
+    } catch (error) {
+      return { error: describeError(error) };
+    }
+  },
+
   /** Uses a dataset after dispose(): the main thread throws OrderlensError('invalid_state'). */
   async afterDispose(api, path) {
     const dataset = await apis[api].load(await makeInput('bytes', path));

@@ -45,6 +45,7 @@ const MIME = {
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain',
   '.bin': 'application/octet-stream',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 // URL prefix -> directory (and, for the test page, the only files served from it).
 const MOUNTS = [
@@ -402,6 +403,26 @@ async function runApiChecks(api) {
     dataset.dispose();
     assertThat(isDeepStrictEqual(result, expected), 'the browser\'s reports differ from Node\'s');
     return `${result.kpis.periods.length} months, ${result.cohorts.cohorts.length} channel cohorts, ${result.channels.channels.length} channels`;
+  });
+
+  // Excel workbooks as Files: a plain one, and a password-protected one decrypted in the browser
+  // (WebCrypto AES and the vendored SHA-512); the same customers as Node.
+  for (const [file, password] of [['fixtures/xlsx/hand-minimal.xlsx'], ['fixtures/xlsx/encrypted.xlsx', 'orderlens-테스트1']]) {
+    await check(`${W}: workbook ${baseName(file)}${password ? ' with its password' : ''} = Node`, async () => {
+      const result = await withTimeout(page.evaluate(([a, p, pw]) => window.orderlensTest.workbook(a, p, pw), [api, file, password]), 'workbook');
+      assertThat(!result.error, `${result.error?.code}: ${result.error?.message}`);
+      const ol = await orderlens();
+      const dataset = await ol.load(fs.readFileSync(localPath(file)), password ? { password } : {});
+      const expected = { workbook: dataset.diagnostics.workbook, customers: dataset.customers() };
+      dataset.dispose();
+      assertThat(isDeepStrictEqual(result, expected), 'the browser read the workbook differently from Node');
+      return `sheet ${result.workbook.sheet}, ${result.customers.length} customers`;
+    });
+  }
+  await check(`${W}: a protected workbook with a wrong password → wrong_password`, async () => {
+    const result = await withTimeout(page.evaluate(([a, p]) => window.orderlensTest.workbook(a, p, 'nope'), [api, 'fixtures/xlsx/encrypted.xlsx']), 'workbook');
+    assertThat(result.error?.code === 'wrong_password', JSON.stringify(result));
+    return result.error.message;
   });
 
   // Every hand-made fixture as a File, with its own options: the same report as Node.
