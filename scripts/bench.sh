@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run bench`: generates the benchmark export once (bench/data/, not committed) and prints
 # native, WASM and the JS peer side by side; then the segments benchmark (bench/segments.mjs), the
-# KPI benchmark (bench/kpis.mjs) and the CLV benchmarks (bench/clv.mjs).
+# KPI benchmark (bench/kpis.mjs), the workbook benchmark (bench/xlsx.mjs) and the CLV benchmarks
+# (bench/clv.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,5 +12,6 @@ status=0
 node bench/run.mjs "$@" || status=$?
 node bench/segments.mjs || status=$?
 node bench/kpis.mjs || status=$?
+node bench/xlsx.mjs || status=$?
 node bench/clv.mjs || status=$?
 exit $status

@@ -28,10 +28,12 @@ std::string not_text_message(FileKind kind) {
   switch (kind) {
     case FileKind::Zip:
       return f + " is an Excel workbook (.xlsx) or another zip archive, not a CSV text file. "
-                 "Open it in Excel and save it as \"CSV UTF-8\", then load the CSV.";
+                 "load() and loadFile() read workbooks given as a File, Blob, bytes or path (a stream of chunks "
+                 "is read as text); or save it from Excel as \"CSV UTF-8\".";
     case FileKind::Ole:
       return f + " is a legacy Excel .xls file or a password-protected Excel workbook. "
-                 "Open it in Excel (entering the password if asked) and save it as \"CSV UTF-8\".";
+                 "load() and loadFile() read a protected .xlsx given as a File, Blob, bytes or path, with options.password; "
+                 "save an .xls from Excel as .xlsx or \"CSV UTF-8\".";
     case FileKind::Pdf: return f + " is a PDF document, not an orders export. Export the orders as CSV.";
     case FileKind::Gzip: return f + " is gzip-compressed. Decompress it first, then load the CSV inside.";
     case FileKind::Image: return f + " is an image, not an orders export.";
