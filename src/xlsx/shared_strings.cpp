@@ -1,5 +1,7 @@
 #include "xlsx/shared_strings.hpp"
 
+#include "util/text.hpp"
+
 namespace orderlens::xlsx {
 
 namespace {
@@ -29,18 +31,7 @@ void decode_ooxml_escapes(std::string_view text, std::string& out) {
       i = at + 2;
       continue;
     }
-    // The escaped characters are control characters and the underscore: all one UTF-8 byte,
-    // except the rare BMP character written this way.
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
+    append_utf8(out, cp);
     i = at + 7;
   }
 }

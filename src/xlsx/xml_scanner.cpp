@@ -1,28 +1,12 @@
 #include "xlsx/xml_scanner.hpp"
 
+#include "util/text.hpp"
+
 #include <cstring>
 
 namespace orderlens::xlsx {
 
 namespace {
-
-void append_utf8(std::uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -60,7 +44,7 @@ void decode_xml_entities(std::string_view raw, std::string& out) {
         ok = digit >= 0 && cp < 0x110000;
         cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
       }
-      if (ok && cp > 0 && cp < 0x110000 && !(cp >= 0xD800 && cp < 0xE000) && name.size() > (hex ? 2u : 1u)) append_utf8(cp, out);
+      if (ok && cp > 0 && cp < 0x110000 && !(cp >= 0xD800 && cp < 0xE000) && name.size() > (hex ? 2u : 1u)) append_utf8(out, cp);
       else out.append(raw.substr(amp, semi - amp + 1));
     } else {
       out.append(raw.substr(amp, semi - amp + 1));
