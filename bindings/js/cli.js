@@ -183,9 +183,10 @@ function ingestOptions(opts, file) {
 function askPassword(prompt) {
   return new Promise((resolve, reject) => {
     const { stdin, stderr } = process;
+    // Raw mode first: what is typed once the prompt shows is never echoed.
+    stdin.setRawMode(true);
     stderr.write(prompt);
     let typed = '';
-    stdin.setRawMode(true);
     stdin.resume();
     stdin.setEncoding('utf8');
     const onData = (text) => {

@@ -104,7 +104,7 @@ test('a project installs the tarball offline and uses the API and the CLI', asyn
     const { stdout: cliJson } = await run(npx, ['--no-install', 'orderlens', 'report', fixture, '--json'], project);
     assert.deepEqual(JSON.parse(cliJson), want);
     const { stdout: help } = await run(npx, ['--no-install', 'orderlens', '--help'], project);
-    assert.match(help, /^Usage:\n {2}orderlens report <orders\.csv>/m);
+    assert.match(help, /^Usage:\n {2}orderlens report <orders\.csv\|orders\.xlsx>/m);
     // The version is read from the installed package.json (after a command: `orderlens --version`
     // alone is checked in cli.test.mjs).
     const { stdout: version } = await run(npx, ['--no-install', 'orderlens', 'report', fixture, '--version'], project);

@@ -228,7 +228,8 @@ test('a malformed file is an OrderlensError with a code; the worker keeps workin
   const w = await worker();
   const xlsx = new Uint8Array(fs.readFileSync(path.join(handDir, 'fake-xlsx.bin')));
   const cases = [
-    ['bytes', () => w.load(xlsx, { fileName: 'fake-xlsx.bin' }), 'not_text', ['fake-xlsx.bin', 'Excel']],
+    // Bytes are read as a workbook (random access); a stream is read as text, which names it.
+    ['bytes', () => w.load(xlsx, { fileName: 'fake-xlsx.bin' }), 'bad_workbook', ['fake-xlsx.bin', 'not a complete zip']],
     ['stream', () => w.load(fs.createReadStream(path.join(handDir, 'fake-xlsx.bin')), { fileName: 'fake-xlsx.bin' }), 'not_text', ['fake-xlsx.bin', 'Excel']],
     ['no header', () => w.load('foo,bar\n1,2\n', { fileName: 'bad.csv' }), 'no_header', ['bad.csv']],
     ['empty', () => w.load(new Blob([]), { fileName: 'empty.csv' }), 'empty_file', ['empty.csv']],
