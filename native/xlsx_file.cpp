@@ -17,6 +17,11 @@ template <typename Out>
 void inflate_raw(std::string_view compressed, std::size_t chunk, const std::string& part, Out out) {
   z_stream z{};
   if (inflateInit2(&z, -15) != Z_OK) throw IngestError(IngestErrorCode::BadWorkbook, "zlib could not start");
+  // Ends the stream however this returns (the consumer may throw).
+  struct End {
+    z_stream& z;
+    ~End() { inflateEnd(&z); }
+  } end{z};
   std::vector<unsigned char> buffer(std::max<std::size_t>(chunk, 1));
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
   z.avail_in = static_cast<uInt>(compressed.size());
@@ -26,17 +31,14 @@ void inflate_raw(std::string_view compressed, std::size_t chunk, const std::stri
     z.avail_out = static_cast<uInt>(buffer.size());
     status = inflate(&z, Z_NO_FLUSH);
     if (status != Z_OK && status != Z_STREAM_END) {
-      inflateEnd(&z);
       throw IngestError(IngestErrorCode::BadWorkbook, "the workbook part " + part + " is damaged (it does not inflate)");
     }
     const std::size_t produced = buffer.size() - z.avail_out;
     if (produced) out(std::string_view(reinterpret_cast<const char*>(buffer.data()), produced));
     if (status == Z_OK && produced == 0 && z.avail_in == 0) {
-      inflateEnd(&z);
       throw IngestError(IngestErrorCode::BadWorkbook, "the workbook part " + part + " is cut short");
     }
   }
-  inflateEnd(&z);
 }
 
 }  // namespace

@@ -107,6 +107,7 @@ void SheetReader::on_text(std::string_view text) {
 }
 
 void SheetReader::end_cell() {
+  if (!in_cell_) return;  // a stray </c>
   in_cell_ = false;
   next_column_ = column_ + 1;
   const std::string_view raw = std::string_view(row_text_).substr(value_start_);
@@ -156,6 +157,9 @@ void SheetReader::end_cell() {
 }
 
 void SheetReader::end_row() {
+  // A </row> inside an open cell (a damaged sheet) ends the cell first: its value is in row_text_.
+  if (in_cell_) end_cell();
+  in_value_ = in_inline_text_ = false;
   width_ = std::max(width_, used_);
   values_.clear();
   raw_.clear();

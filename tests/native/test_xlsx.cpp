@@ -226,6 +226,12 @@ TEST_CASE("damaged workbooks: a clear error naming the part, never a crash") {
                                           "<sst><si><t>x</t></si></sst>"));
   CHECK(shared["error"]["message"] ==
         "input: the workbook part xl/worksheets/sheet1.xml does not parse: cell B1: refers to shared string 5, but the workbook has 1");
+  // A </row> inside an open cell (found by mutating the fixtures): the cell ends with the row.
+  const json open_cell = xlsx_report(crafted("<worksheet><sheetData>" + inline_row(1, {"order_id", "customer_id", "date", "amount"}) +
+                                             R"(<row r="2"><c r="A2" t="inlineStr"><is><t>1</t></is></row></sheetData></worksheet>)"));
+  REQUIRE_MESSAGE(!open_cell.contains("error"), open_cell.dump());
+  CHECK(open_cell["diagnostics"]["rows"]["read"] == 1);  // the row, with its one cell
+  CHECK(open_cell["diagnostics"]["skipped"][0]["reason"] == "missing_customer");
   // A zip without a workbook.
   CHECK(xlsx_report(stored_zip({{"word/document.xml", "<w/>"}}))["error"]["message"] ==
         "input: a zip file without xl/workbook.xml, so not an Excel workbook (.xlsx)");
