@@ -1,6 +1,7 @@
 #include "events/event_ingestor.hpp"
 
 #include "ingest/day_month_choice.hpp"
+#include "ingest/header_search.hpp"
 #include "ingest/ingest_error.hpp"
 #include "ingest/invalid_encoding_warning.hpp"
 #include "util/text.hpp"
@@ -54,12 +55,8 @@ void EventIngestor::settle_header() {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::uint64_t> lines;
   for (const StoredRecord& stored : held_) {
-    const CsvRecord& r = stored.record();
-    std::vector<std::string> cells;
-    cells.reserve(r.size());
-    for (std::size_t i = 0; i < r.size(); ++i) cells.emplace_back(trim(r.field(i)));
-    rows.push_back(std::move(cells));
-    lines.push_back(r.line);
+    rows.push_back(header_candidate_cells(stored.record()));
+    lines.push_back(stored.record().line);
   }
   EventHeaderChoice choice = choose_event_header(rows, lines, options_.layout, options_.mapping);
   header_match_ = std::move(choice.match);

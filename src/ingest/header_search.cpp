@@ -11,6 +11,13 @@ constexpr std::size_t kCellExcerptChars = 40;
 
 }  // namespace
 
+std::vector<std::string> header_candidate_cells(const CsvRecord& r) {
+  std::vector<std::string> cells;
+  cells.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) cells.emplace_back(trim(r.field(i)));
+  return cells;
+}
+
 std::string shown_row_text(const std::vector<std::vector<std::string>>& rows, const std::vector<std::uint64_t>& row_lines,
                            std::size_t row) {
   if (rows.empty()) return {};

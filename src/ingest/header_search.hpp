@@ -11,7 +11,12 @@
 #include <utility>
 #include <vector>
 
+#include "ingest/csv_tokenizer.hpp"
+
 namespace orderlens {
+
+// A header candidate's cells as the search compares them: each field trimmed.
+std::vector<std::string> header_candidate_cells(const CsvRecord& record);
 
 template <typename Match>
 struct HeaderSearch {

@@ -5,6 +5,7 @@
 #include "ingest/day_month_choice.hpp"
 #include "ingest/delimiter_sniffer.hpp"
 #include "ingest/file_kind.hpp"
+#include "ingest/header_search.hpp"
 #include "ingest/ingest_error.hpp"
 #include "ingest/invalid_encoding_warning.hpp"
 #include "ingest/partial_codec.hpp"
@@ -30,13 +31,6 @@ AssemblerConfig assembler_config(const IngestSettings& settings, const IngestOpt
   config.date_options.day_month_order = settings.day_month_order;
   config.decimal = settings.decimal;
   return config;
-}
-
-std::vector<std::string> record_cells(const CsvRecord& r) {
-  std::vector<std::string> cells;
-  cells.reserve(r.size());
-  for (std::size_t i = 0; i < r.size(); ++i) cells.emplace_back(trim(r.field(i)));
-  return cells;
 }
 
 }  // namespace
@@ -186,11 +180,11 @@ void Ingestor::settle_header() {
     if (first == held_.size() || held_[first].record().line != options_.header_line)
       throw IngestError(IngestErrorCode::NoHeader, "headerLine " + std::to_string(options_.header_line) +
                                                        " is not the start of a row (the file has no such line, or it is empty)");
-    rows.push_back(record_cells(held_[first].record()));
+    rows.push_back(header_candidate_cells(held_[first].record()));
     lines.push_back(held_[first].record().line);
   } else {
     for (const StoredRecord& r : held_) {
-      rows.push_back(record_cells(r.record()));
+      rows.push_back(header_candidate_cells(r.record()));
       lines.push_back(r.record().line);
     }
   }
