@@ -48,6 +48,11 @@ std::map<int, std::unique_ptr<EventIngestResult>> g_event_logs;
 std::map<int, std::unique_ptr<xlsx::XlsxSession>> g_xlsx_sessions;
 int g_next_handle = 1;
 
+// The `length` bytes the JS side copied to WASM memory at `pointer`.
+std::string_view bytes_at(std::uintptr_t pointer, std::size_t length) {
+  return std::string_view(reinterpret_cast<const char*>(pointer), length);
+}
+
 val error_value(std::string_view code, std::string_view message) {
   val error = val::object();
   error.set("code", std::string(code));
@@ -147,7 +152,7 @@ val push_into(Sessions& sessions, int session, std::uintptr_t pointer, std::size
   auto it = sessions.find(session);
   if (it == sessions.end()) return finished_session_error();
   val result = guarded([&] {
-    it->second->push(std::string_view(reinterpret_cast<const char*>(pointer), length));
+    it->second->push(bytes_at(pointer, length));
     val r = val::object();
     r.set("rowsRead", static_cast<double>(it->second->rows_read()));
     return r;
@@ -183,7 +188,7 @@ val ingest_settings(int session) {
 val ingest_later_part_start(int session, std::uintptr_t pointer, std::size_t length) {
   auto it = g_sessions.find(session);
   if (it == g_sessions.end()) return offset_value(std::optional<std::size_t>());
-  return offset_value(it->second->later_part_start(std::string_view(reinterpret_cast<const char*>(pointer), length)));
+  return offset_value(it->second->later_part_start(bytes_at(pointer, length)));
 }
 
 // A later part of a file, from file offset `byte_offset`, read with the first part's settings.
@@ -222,7 +227,7 @@ val ingest_finish_with_part(int session, std::uintptr_t pointer, std::size_t len
   Ingestor& ingestor = *it->second;
   val result = guarded([&] {
     std::optional<IngestResult> merged =
-        ingestor.finish_with_part(std::string_view(reinterpret_cast<const char*>(pointer), length));
+        ingestor.finish_with_part(bytes_at(pointer, length));
     if (!merged) {
       val r = val::object();
       r.set("fallback", true);
@@ -236,10 +241,6 @@ val ingest_finish_with_part(int session, std::uintptr_t pointer, std::size_t len
 
 // Excel workbooks (xlsx/xlsx_session.hpp): the JS side reads the file's ranges and inflates the
 // entries (DecompressionStream); the session asks for them in order. A session that fails is gone.
-std::string_view bytes_at(std::uintptr_t pointer, std::size_t length) {
-  return std::string_view(reinterpret_cast<const char*>(pointer), length);
-}
-
 template <typename F>
 val with_xlsx(int session, F&& body) {
   auto it = g_xlsx_sessions.find(session);
@@ -572,7 +573,7 @@ val analysis_report(int dataset, std::string kind, std::string options_json, int
 val spend_csv_rows(std::uintptr_t pointer, std::size_t length, std::string file_name) {
   return guarded([&] {
     val r = val::object();
-    r.set("json", spend_rows_json(parse_spend_csv(std::string_view(reinterpret_cast<const char*>(pointer), length), file_name)));
+    r.set("json", spend_rows_json(parse_spend_csv(bytes_at(pointer, length), file_name)));
     return r;
   });
 }
@@ -600,7 +601,7 @@ val dataset_stats(int dataset) {
 // password-protected workbook (copied to WASM memory at `pointer`); JS does the decryption.
 val xlsx_encryption(std::uintptr_t pointer, std::size_t length) {
   return guarded([&] {
-    const EncryptedWorkbook workbook = read_encrypted_workbook(std::string_view(reinterpret_cast<const char*>(pointer), length));
+    const EncryptedWorkbook workbook = read_encrypted_workbook(bytes_at(pointer, length));
     val r = val::object();
     r.set("json", workbook.json);
     r.set("package", bytes_copy(workbook.package));

@@ -2,6 +2,7 @@
 // JSON out. The spend of the channel report may come as entries, or as a small CSV file (text or
 // bytes) that the core reads with the same decoders as orders (docs/kpis.md "Spend").
 import { OrderlensError, unwrap } from './errors.js';
+import { withBytesInMemory } from './scratch.js';
 
 const textEncoder = new TextEncoder();
 
@@ -16,14 +17,8 @@ export function eventsHandleOf(events, EventLogClass, what) {
 export function spendRowsFromCsv(module, csv, fileName = 'spend file') {
   const bytes = typeof csv === 'string' ? textEncoder.encode(csv) : csv;
   if (!(bytes instanceof Uint8Array)) throw new OrderlensError('channels: options.spend must be an array of {channel, period, amount}, or CSV text or bytes', 'bad_option');
-  const pointer = module._malloc(Math.max(bytes.length, 1)) >>> 0;
-  if (!pointer) throw new OrderlensError('ran out of memory reading the spend file', 'out_of_memory');
-  try {
-    module.HEAPU8.set(bytes, pointer);
-    return JSON.parse(unwrap(module.spendCsvRows(pointer, bytes.length, String(fileName))).json);
-  } finally {
-    module._free(pointer);
-  }
+  return withBytesInMemory(module, bytes, 'the spend file',
+    (pointer, length) => JSON.parse(unwrap(module.spendCsvRows(pointer, length, String(fileName))).json));
 }
 
 /** Channel options with a CSV spend replaced by its entries. */

@@ -33,3 +33,19 @@ export class ScratchBuffer {
     return this.#pointer;
   }
 }
+
+/**
+ * use(pointer, length) with `bytes` copied into a block of WebAssembly memory of their own, freed
+ * afterwards (for a one-off input: a spend file, a workbook to decrypt); `what` names the input
+ * in the out-of-memory error.
+ */
+export function withBytesInMemory(module, bytes, what, use) {
+  const pointer = module._malloc(Math.max(bytes.length, 1)) >>> 0;
+  if (!pointer) throw new OrderlensError(`ran out of memory reading ${what}`, 'out_of_memory');
+  try {
+    module.HEAPU8.set(bytes, pointer);
+    return use(pointer, bytes.length);
+  } finally {
+    module._free(pointer);
+  }
+}

@@ -11,6 +11,7 @@
 import { sha1 } from './vendor/noble-hashes/legacy.js';
 import { sha256, sha512 } from './vendor/noble-hashes/sha2.js';
 import { OrderlensError, unwrap } from './errors.js';
+import { withBytesInMemory } from './scratch.js';
 
 const HASHES = { SHA1: sha1, SHA256: sha256, SHA512: sha512 };
 
@@ -193,16 +194,8 @@ export async function decryptWorkbook(module, bytes, password) {
   if (password !== undefined && password !== null && typeof password !== 'string') {
     throw new OrderlensError('options.password: expected the workbook\'s password as a string', 'bad_option');
   }
-  const data = asBytes(bytes);
-  const pointer = module._malloc(Math.max(data.length, 1)) >>> 0;
-  if (!pointer) throw new OrderlensError('ran out of memory reading the workbook', 'out_of_memory');
-  let found;
-  try {
-    module.HEAPU8.set(data, pointer);
-    found = unwrap(module.xlsxEncryption(pointer, data.length));
-  } finally {
-    module._free(pointer);
-  }
+  const found = withBytesInMemory(module, asBytes(bytes), 'the workbook',
+    (pointer, length) => unwrap(module.xlsxEncryption(pointer, length)));
   // Asked only now: a legacy .xls (also a compound file) gets its own message above, not this one.
   if (!password) throw new OrderlensError('this workbook is protected with a password; pass it as options.password to open it', 'password_required');
   return decryptAgileWorkbook(JSON.parse(found.json), found.package, password);
