@@ -82,4 +82,17 @@ std::string normalize_channel(std::string_view raw) {
   return std::string(v);
 }
 
+std::uint32_t ChannelIndex::of(std::string_view raw) {
+  const auto known = by_raw_.find(raw);
+  if (known != by_raw_.end()) return known->second;
+  return by_raw_[raw] = of_name(normalize_channel(raw));
+}
+
+std::uint32_t ChannelIndex::of_name(const std::string& name, bool* added) {
+  const auto [it, is_new] = by_name_.try_emplace(name, static_cast<std::uint32_t>(names_.size()));
+  if (is_new) names_.push_back(name);
+  if (added) *added = is_new;
+  return it->second;
+}
+
 }  // namespace orderlens

@@ -18,11 +18,30 @@
 // column (ingest/order_assembler.cpp).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace orderlens {
 
 std::string normalize_channel(std::string_view raw);
+
+// The distinct channels met, numbered in order of first appearance; each distinct raw value is
+// normalized once. The raw values passed to of() must outlive the index (views into pools).
+class ChannelIndex {
+ public:
+  // The channel of a raw value.
+  std::uint32_t of(std::string_view raw);
+  // The channel of a normalized name, added when new (`added` says so).
+  std::uint32_t of_name(const std::string& name, bool* added = nullptr);
+  const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  std::vector<std::string> names_;
+  std::map<std::string, std::uint32_t> by_name_;
+  std::map<std::string_view, std::uint32_t> by_raw_;
+};
 
 }  // namespace orderlens

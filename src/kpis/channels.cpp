@@ -14,6 +14,14 @@ namespace {
 
 constexpr std::uint32_t kNone = PurchaseTimeline::kNone;
 
+// Whole months from (month number a, day of month a) to (b, b): the one rule both
+// whole_months_between and the per-day table below follow.
+std::int32_t months_apart(std::int32_t month_a, unsigned day_a, std::int32_t month_b, unsigned day_b) {
+  return month_b - month_a - (day_b < day_a ? 1 : 0);
+}
+
+std::int32_t month_number(const CivilDate& d) { return d.year * 12 + static_cast<std::int32_t>(d.month); }
+
 // Month number and day of month of every day from `first` to `last` (one calendar conversion
 // per day, not per order).
 struct DayTable {
@@ -23,13 +31,13 @@ struct DayTable {
   DayTable(std::int32_t from, std::int32_t to) : first(from) {
     for (std::int32_t d = from; d <= to; ++d) {
       const CivilDate c = civil_from_days(d);
-      month.push_back(c.year * 12 + static_cast<std::int32_t>(c.month));
+      month.push_back(month_number(c));
       mday.push_back(static_cast<std::uint8_t>(c.day));
     }
   }
   std::int32_t months_between(std::int32_t from, std::int32_t to) const {
     const auto a = static_cast<std::size_t>(from - first), b = static_cast<std::size_t>(to - first);
-    return month[b] - month[a] - (mday[b] < mday[a] ? 1 : 0);
+    return months_apart(month[a], mday[a], month[b], mday[b]);
   }
 };
 
@@ -55,7 +63,7 @@ std::string_view ltv_basis_key(LtvBasis basis) {
 
 std::int32_t whole_months_between(std::int32_t from, std::int32_t to) {
   const CivilDate a = civil_from_days(from), b = civil_from_days(to);
-  return (b.year - a.year) * 12 + static_cast<std::int32_t>(b.month) - static_cast<std::int32_t>(a.month) - (b.day < a.day ? 1 : 0);
+  return months_apart(month_number(a), a.day, month_number(b), b.day);
 }
 
 ChannelReport channel_report(const Dataset& ds, const ChannelOptions& options, const EventLog* events) {
@@ -88,32 +96,21 @@ ChannelReport channel_report(const Dataset& ds, const PurchaseTimeline& t, const
     }
   }
   // Channel of each customer, through the normalized name of each distinct raw value.
-  std::vector<std::string> names;
-  std::map<std::string, std::uint32_t> channel_of_name;
-  std::map<std::string_view, std::uint32_t> channel_of_raw;
-  auto channel_for = [&](std::string_view text) {
-    const auto known = channel_of_raw.find(text);
-    if (known != channel_of_raw.end()) return known->second;
-    const std::string name = normalize_channel(text);
-    const auto [it, added] = channel_of_name.try_emplace(name, static_cast<std::uint32_t>(names.size()));
-    if (added) names.push_back(name);
-    return channel_of_raw[text] = it->second;
-  };
+  ChannelIndex channels;
   std::vector<std::uint32_t> channel(ds.customers.size(), kNone);
   std::map<std::pair<std::uint32_t, std::string_view>, double> raw_counts;  // (channel, raw value) -> customers
   for (std::size_t c = 0; c < ds.customers.size(); ++c) {
     if (!t.acquired_in_range(c)) continue;
-    channel[c] = channel_for(raw[c]);
+    channel[c] = channels.of(raw[c]);
     ++raw_counts[{channel[c], raw[c]}];
   }
+  std::vector<std::uint32_t> spend_channel;  // per options.spend entry
   for (const ChannelSpend& s : options.spend) {
-    const std::string name = normalize_channel(s.channel);
-    if (!channel_of_name.count(name)) {
-      channel_of_name.emplace(name, static_cast<std::uint32_t>(names.size()));
-      names.push_back(name);
-      report.unmatched_spend.push_back(name);
-    }
+    bool added = false;
+    spend_channel.push_back(channels.of_name(normalize_channel(s.channel), &added));
+    if (added) report.unmatched_spend.push_back(channels.names().back());
   }
+  const std::vector<std::string>& names = channels.names();
 
   // Rows: one total per channel (index = channel), then (channel, period) rows on demand.
   std::vector<RowState> rows;
@@ -185,8 +182,9 @@ ChannelReport channel_report(const Dataset& ds, const PurchaseTimeline& t, const
   }
 
   // Spend.
-  for (const ChannelSpend& s : options.spend) {
-    const std::uint32_t ch = channel_of_name.at(normalize_channel(s.channel));
+  for (std::size_t i = 0; i < options.spend.size(); ++i) {
+    const ChannelSpend& s = options.spend[i];
+    const std::uint32_t ch = spend_channel[i];
     std::vector<std::uint32_t> targets = {ch};
     if (s.period) targets.push_back(period_row(ch, *s.period));
     for (std::uint32_t r : targets) rows[r].row.spend = rows[r].row.spend.value_or(0) + s.amount;

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <array>
 
-#include <set>
-
 #include "clv/sufficiency.hpp"
 #include "kpis/channel_names.hpp"
 
@@ -35,8 +33,8 @@ ReadinessMeasures measure(const Dataset& ds, const PurchaseTimeline& t, const Ev
     }
   }
   // Channels as the channel report names them: "Naver" and "naver.com" are one.
-  std::vector<std::string> name_of_text(ds.text.size() + 1);
-  std::set<std::string> names;
+  ChannelIndex channels;
+  std::vector<bool> counted;  // per channel: a known one, counted
   double known = 0;
   for (std::size_t c = 0; c < ds.customers.size(); ++c) {
     if (t.first_order[c] == PurchaseTimeline::kNone) continue;
@@ -45,13 +43,13 @@ ReadinessMeasures measure(const Dataset& ds, const PurchaseTimeline& t, const Ev
     if (days[c][2] != INT32_MIN) ++m.customers_three_days;
     const std::uint32_t ch = o.channel[t.first_order[c]];
     if (ch == StringPool::kNone) continue;
-    std::string& name = name_of_text[ch];
-    if (name.empty()) name = normalize_channel(ds.text.view(ch));
-    if (name == "unknown") continue;
+    const std::uint32_t n = channels.of(ds.text.view(ch));
+    if (channels.names()[n] == "unknown") continue;
     ++known;
-    names.insert(name);
+    if (counted.size() <= n) counted.resize(n + 1);
+    if (!counted[n]) ++m.channels;
+    counted[n] = true;
   }
-  m.channels = static_cast<double>(names.size());
   m.repeat_share = m.customers ? m.repeat_customers / m.customers : 0;
   m.channel_known_share = m.customers ? known / m.customers : 0;
   return m;
