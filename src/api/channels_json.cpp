@@ -1,6 +1,7 @@
 #include "api/channels_json.hpp"
 
 #include "api/analysis_options.hpp"
+#include "api/optional_json.hpp"
 #include "api/clv_json.hpp"
 #include "api/readiness_json.hpp"
 #include "api/timeline_options.hpp"
@@ -15,8 +16,6 @@ namespace orderlens {
 using nlohmann::ordered_json;
 
 namespace {
-
-ordered_json optional_number(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(); }
 
 // One entry of options.spend; its period is read once the report's period is known.
 struct SpendEntry {

@@ -1,6 +1,7 @@
 #include "api/kpis_json.hpp"
 
 #include "api/analysis_options.hpp"
+#include "api/optional_json.hpp"
 #include "api/readiness_json.hpp"
 #include "api/timeline_options.hpp"
 #include "ingest/ingest_error.hpp"
@@ -11,8 +12,6 @@ namespace orderlens {
 using nlohmann::ordered_json;
 
 namespace {
-
-ordered_json optional_number(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(); }
 
 ordered_json metrics_json() {
   ordered_json list = ordered_json::array();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
+#include <unordered_map>
 
 #include "kpis/channel_names.hpp"
 
@@ -35,6 +36,7 @@ CohortKeys attribute_keys(const Dataset& ds, const PurchaseTimeline& t, CohortBy
   }
   // Distinct values -> key index; a text id of 0 / kNone is "no value".
   std::vector<std::uint32_t> key_of_value(by == CohortBy::FirstProduct ? ds.products.size() + 1 : ds.text.size() + 1, kNone);
+  std::unordered_map<std::string, std::uint32_t> key_index;
   auto key_for = [&](std::uint32_t v) -> std::uint32_t {
     const std::size_t slot = v == kNone ? key_of_value.size() - 1 : v;
     std::uint32_t& k = key_of_value[slot];
@@ -49,9 +51,10 @@ CohortKeys attribute_keys(const Dataset& ds, const PurchaseTimeline& t, CohortBy
       const std::string_view text = v == kNone ? std::string_view() : ds.text.view(v);
       key = by == CohortBy::FirstChannel ? normalize_channel(text) : std::string(text);
     }
-    // Channels normalize several raw values to one key.
-    const auto same = std::find(out.keys.begin(), out.keys.end(), key);
-    if (same != out.keys.end()) return k = static_cast<std::uint32_t>(same - out.keys.begin());
+    // Channels normalize several raw values to one key (a lookup, not a search of the keys:
+    // product cohorts have thousands).
+    const auto [same, added] = key_index.try_emplace(key, static_cast<std::uint32_t>(out.keys.size()));
+    if (!added) return k = same->second;
     out.keys.push_back(key);
     out.labels.push_back(label.empty() ? key : label);
     return k = static_cast<std::uint32_t>(out.keys.size() - 1);
