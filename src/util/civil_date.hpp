@@ -23,5 +23,7 @@ CivilDate civil_from_days(std::int32_t days);
 std::int32_t months_before(std::int32_t day, int months);
 // "YYYY-MM-DD".
 std::string format_iso_date(std::int32_t days);
+// `value` in decimal, zero-padded to `width` digits, appended to `out`.
+void append_padded(std::string& out, unsigned value, int width);
 
 }  // namespace orderlens

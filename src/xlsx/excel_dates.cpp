@@ -1,7 +1,6 @@
 #include "xlsx/excel_dates.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 #include <fast_float/fast_float.h>
 
@@ -46,10 +45,13 @@ std::string excel_serial_to_text(std::string_view text, bool date1904) {
   const DateResult d = excel_serial_to_local(serial, date1904);  // ingest/date_time.hpp: the one conversion
   if (!d.ok()) return {};
   std::string out = format_iso_date(d.value.days);
-  if (const std::int32_t seconds = d.value.seconds_of_day) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
-    out += buf;
+  if (const auto seconds = static_cast<unsigned>(d.value.seconds_of_day)) {
+    out.push_back(' ');
+    append_padded(out, seconds / 3600, 2);
+    out.push_back(':');
+    append_padded(out, seconds / 60 % 60, 2);
+    out.push_back(':');
+    append_padded(out, seconds % 60, 2);
   }
   return out;
 }
