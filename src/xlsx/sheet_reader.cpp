@@ -46,45 +46,10 @@ void SheetReader::bad_cell(const std::string& what) const {
   throw XmlError("cell " + column_name(column_) + std::to_string(row_number_) + ": " + what);
 }
 
-void SheetReader::on_start(std::string_view name, const XmlTag& tag, bool) {
-  // By frequency: a cell, its value, a row; the rest are rare. One-letter names are compared
-  // by hand: these run once per cell.
-  if (name.size() == 1 && name[0] == 'c') {
-    std::string_view r, t, s;
-    tag.each([&](std::string_view n, std::string_view v) {
-      if (n.size() != 1) return;
-      if (n[0] == 'r') r = v;
-      else if (n[0] == 't') t = v;
-      else if (n[0] == 's') s = v;
-    });
-    column_ = r.empty() ? next_column_ : column_of_reference(r);
-    if (column_ == kNoColumn || column_ >= kMaxColumns) {
-      column_ = next_column_;
-      bad_cell("the reference \"" + std::string(r) + "\" names no column");
-    }
-    type_ = t.empty() || t == "n" ? CellType::Number : t == "s" ? CellType::Shared : t == "inlineStr" ? CellType::Inline
-            : t == "b" ? CellType::Boolean : t == "d" ? CellType::Date : CellType::Text;  // str, e
-    date_style_ = false;
-    if (type_ == CellType::Number && !date_styles_.empty()) {
-      std::uint32_t style = 0;
-      std::from_chars(s.data(), s.data() + s.size(), style);
-      date_style_ = style < date_styles_.size() && date_styles_[style];
-    }
-    in_cell_ = true;
-    value_start_ = row_text_.size();
-  } else if (name.size() == 1 && name[0] == 'v') {
-    in_value_ = in_cell_;
-  } else if (name == "row") {
-    const std::string_view r = tag.attribute("r");
-    std::uint64_t number = 0;
-    if (r.empty() || std::from_chars(r.data(), r.data() + r.size(), number).ec != std::errc()) number = row_number_ + 1;
-    if (number <= row_number_) throw XmlError("row " + std::to_string(number) + " comes after row " + std::to_string(row_number_));
-    row_number_ = number;
-    next_column_ = 0;
-  } else if (name == "t") {
-    in_inline_text_ = in_cell_ && type_ == CellType::Inline && in_phonetic_ == 0;
-  } else if (name == "rPh") {
-    ++in_phonetic_;
+void SheetReader::on_start(std::string_view name, const XmlTag& tag, bool self_closing) {
+  // Outside the rows only two elements matter; <sheetData> hands the rows to on_raw.
+  if (name == "sheetData") {
+    raw_mode_ = !self_closing;
   } else if (name == "dimension") {
     // "A1:Z500": the sheet's width up front.
     const std::string_view ref = tag.attribute("ref");
@@ -94,16 +59,34 @@ void SheetReader::on_start(std::string_view name, const XmlTag& tag, bool) {
   }
 }
 
-void SheetReader::on_end(std::string_view name) {
-  if (name.size() == 1 && name[0] == 'v') in_value_ = false;
-  else if (name.size() == 1 && name[0] == 'c') end_cell();
-  else if (name == "row") end_row();
-  else if (name == "t") in_inline_text_ = false;
-  else if (name == "rPh") --in_phonetic_;
+void SheetReader::on_end(std::string_view) {}
+
+void SheetReader::on_text(std::string_view) {}
+
+void SheetReader::begin_cell(std::string_view r, std::string_view t, std::string_view s) {
+  column_ = r.empty() ? next_column_ : column_of_reference(r);
+  if (column_ == kNoColumn || column_ >= kMaxColumns) {
+    column_ = next_column_;
+    bad_cell("the reference \"" + std::string(r) + "\" names no column");
+  }
+  type_ = t.empty() || t == "n" ? CellType::Number : t == "s" ? CellType::Shared : t == "inlineStr" ? CellType::Inline
+          : t == "b" ? CellType::Boolean : t == "d" ? CellType::Date : CellType::Text;  // str, e
+  date_style_ = false;
+  if (type_ == CellType::Number && !date_styles_.empty()) {
+    std::uint32_t style = 0;
+    std::from_chars(s.data(), s.data() + s.size(), style);
+    date_style_ = style < date_styles_.size() && date_styles_[style];
+  }
+  in_cell_ = true;
+  value_start_ = row_text_.size();
 }
 
-void SheetReader::on_text(std::string_view text) {
-  if (in_value_ || in_inline_text_) row_text_.append(text);
+void SheetReader::begin_row(std::string_view r) {
+  std::uint64_t number = 0;
+  if (r.empty() || std::from_chars(r.data(), r.data() + r.size(), number).ec != std::errc()) number = row_number_ + 1;
+  if (number <= row_number_) throw XmlError("row " + std::to_string(number) + " comes after row " + std::to_string(row_number_));
+  row_number_ = number;
+  next_column_ = 0;
 }
 
 void SheetReader::end_cell() {
@@ -112,14 +95,19 @@ void SheetReader::end_cell() {
   next_column_ = column_ + 1;
   const std::string_view raw = std::string_view(row_text_).substr(value_start_);
   if (raw.empty()) return;
-  // Values that are not their own text are replaced at the end of row_text_.
+  Span span{nullptr, static_cast<std::uint32_t>(value_start_), 0, true};
+  // Values that are not their own text are replaced at the end of row_text_; a shared string
+  // is not copied here at all: its span points into the shared strings (end_row copies it once).
   switch (type_) {
     case CellType::Shared: {
       std::uint64_t index = 0;
       if (!shared_ || std::from_chars(raw.data(), raw.data() + raw.size(), index).ec != std::errc() || index >= shared_->size())
         bad_cell("refers to shared string " + std::string(raw) + ", but the workbook has " + std::to_string(shared_ ? shared_->size() : 0));
       row_text_.resize(value_start_);
-      row_text_.append(shared_->at(index));
+      const std::string_view text = shared_->at(index);
+      if (text.empty()) return;
+      span.shared = text.data();
+      span.length = static_cast<std::uint32_t>(text.size());
       break;
     }
     case CellType::Boolean: {
@@ -148,10 +136,12 @@ void SheetReader::end_cell() {
     case CellType::Text:
     case CellType::Date: break;
   }
-  const std::size_t length = row_text_.size() - value_start_;
-  if (length == 0) return;
+  if (!span.shared) {
+    span.length = static_cast<std::uint32_t>(row_text_.size() - value_start_);
+    if (span.length == 0) return;
+  }
   if (spans_.size() <= column_) spans_.resize(column_ + 1);
-  spans_[column_] = {static_cast<std::uint32_t>(value_start_), static_cast<std::uint32_t>(length), true};
+  spans_[column_] = span;
   used_ = std::max(used_, column_ + 1);
   ++cells_;
 }
@@ -162,18 +152,26 @@ void SheetReader::end_row() {
   in_value_ = in_inline_text_ = false;
   width_ = std::max(width_, used_);
   values_.clear();
-  raw_.clear();
   if (used_ > 0) {
+    // The raw text only tells identical rows apart: each value with its length in front is
+    // unambiguous and cheaper than quoting a CSV line. It is written in one go, and the
+    // record's values are views into it (one copy of each value, none for empty cells).
+    std::size_t total = std::size_t{width_} * sizeof(std::uint32_t);
+    for (std::uint32_t c = 0; c < used_; ++c)
+      if (spans_[c].filled) total += spans_[c].length;
+    raw_.resize(total);
+    char* out = raw_.data();
     for (std::uint32_t c = 0; c < width_; ++c) {
-      const bool filled = c < used_ && spans_[c].filled;
-      const std::string_view value = filled ? std::string_view(row_text_).substr(spans_[c].start, spans_[c].length) : std::string_view();
-      values_.push_back(value);
-      // The raw text only tells identical rows apart: each value with its length in front is
-      // unambiguous and cheaper than quoting a CSV line.
-      const auto length = static_cast<std::uint32_t>(value.size());
-      raw_.append(reinterpret_cast<const char*>(&length), sizeof length);
-      raw_.append(value);
+      const Span* span = c < used_ && spans_[c].filled ? &spans_[c] : nullptr;
+      const std::uint32_t length = span ? span->length : 0;
+      std::memcpy(out, &length, sizeof length);
+      out += sizeof length;
+      if (span) std::memcpy(out, span->shared ? span->shared : row_text_.data() + span->start, length);
+      values_.emplace_back(out, length);
+      out += length;
     }
+  } else {
+    raw_.clear();
   }
   ++rows_;
   out_(record_.build(row_number_, values_, raw_));

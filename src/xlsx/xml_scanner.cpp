@@ -88,9 +88,31 @@ void XmlScanner::finish(XmlHandler& handler) {
   offset_ += used;
 }
 
+std::size_t special_markup_length(std::string_view rest, std::string_view& cdata) {
+  if (rest.starts_with("<!--")) {
+    const std::size_t end = rest.find("-->");
+    return end == std::string_view::npos ? 0 : end + 3;
+  }
+  if (rest.starts_with("<![CDATA[")) {
+    const std::size_t end = rest.find("]]>");
+    if (end == std::string_view::npos) return 0;
+    cdata = rest.substr(9, end - 9);
+    return end + 3;
+  }
+  // "<!" alone may be the start of either of the above.
+  if (rest.size() < 9 && (std::string_view("<!--").starts_with(rest) || std::string_view("<![CDATA[").starts_with(rest))) return 0;
+  const std::size_t end = rest.find('>');
+  return end == std::string_view::npos ? 0 : end + 1;
+}
+
 std::size_t XmlScanner::scan(std::string_view s, XmlHandler& handler, bool final) {
   std::size_t i = 0;
   while (i < s.size()) {
+    if (handler.raw()) {
+      i += handler.on_raw(s.substr(i), final);
+      if (handler.raw()) return i;
+      continue;
+    }
     if (s[i] != '<') {
       // Text runs between tags are short in a sheet ("123" in <v>): a plain loop beats memchr.
       std::size_t end = i;
@@ -110,20 +132,13 @@ std::size_t XmlScanner::scan(std::string_view s, XmlHandler& handler, bool final
     }
     // A markup token starting at i.
     const std::string_view rest = s.substr(i);
-    if (rest.starts_with("<!--")) {
-      const std::size_t end = rest.find("-->");
-      if (end == std::string_view::npos) return i;
-      i += end + 3;
-    } else if (rest.starts_with("<![CDATA[")) {
-      const std::size_t end = rest.find("]]>");
-      if (end == std::string_view::npos) return i;
-      handler.on_text(rest.substr(9, end - 9));
-      i += end + 3;
-    } else if (rest.starts_with("<?") || rest.starts_with("<!")) {
-      if (rest.size() < 2) return i;
-      const std::size_t end = rest.find('>');
-      if (end == std::string_view::npos) return i;
-      i += end + 1;
+    if (rest.size() < 2) return i;
+    if (rest[1] == '!' || rest[1] == '?') {
+      std::string_view cdata;
+      const std::size_t length = special_markup_length(rest, cdata);
+      if (length == 0) return i;
+      if (!cdata.empty()) handler.on_text(cdata);
+      i += length;
     } else {
       // A tag: its end is the first '>' outside quotes.
       char quote = 0;

@@ -56,6 +56,19 @@ class XmlHandler {
   virtual void on_end(std::string_view name) = 0;
   // Character data between tags, entities decoded (may come in several calls for one run).
   virtual void on_text(std::string_view text) = 0;
+  // A handler may read a stretch of the part itself (a sheet's rows: xlsx/sheet_rows.cpp) by
+  // setting raw_mode_ in on_start: the scanner then hands it the text that follows and goes on from
+  // what it returns (the bytes it consumed; the rest is kept for the next chunk, as an
+  // incomplete token is). The handler clears raw_mode_ where the stretch ends.
+  virtual std::size_t on_raw(std::string_view text, bool final) {
+    (void)text, (void)final;
+    raw_mode_ = false;
+    return 0;
+  }
+  bool raw() const { return raw_mode_; }
+
+ protected:
+  bool raw_mode_ = false;
 };
 
 class XmlScanner {
@@ -77,6 +90,11 @@ class XmlScanner {
   std::string decoded_;  // entity-decoded text
   std::deque<std::string> attribute_values_;  // decoded attribute values of the current tag
 };
+
+// A token that starts with "<!" or "<?" (a comment, CDATA section, DOCTYPE or processing
+// instruction) at the start of `rest`: its length, or 0 when it is not complete in `rest`.
+// `cdata` is set to a CDATA section's text (and left alone otherwise).
+std::size_t special_markup_length(std::string_view rest, std::string_view& cdata);
 
 // Decodes the entities and character references of `raw` into `out` (appended). Unknown or
 // malformed references are kept as written.

@@ -251,3 +251,47 @@ TEST_CASE("rows keep their Excel row numbers in diagnostics, after a cell with l
   CHECK(skipped[0]["examples"][0]["line"] == 9);
   CHECK(skipped[0]["examples"][0]["column"] == 3);
 }
+
+namespace {
+
+// Each record of a sheet as "line:v1|v2|…", read by SheetReader in chunks of `step` bytes.
+std::vector<std::string> sheet_rows(const std::string& xml, std::size_t step, const SharedStringsReader* shared = nullptr) {
+  std::vector<std::string> rows;
+  SheetReader reader(shared, {false, true}, false, [&](const CsvRecord& record) {
+    std::string row = std::to_string(record.line) + ":";
+    for (std::size_t i = 0; i < record.size(); ++i) row += (i ? "|" : "") + std::string(record.field(i));
+    rows.push_back(row);
+  });
+  for (std::size_t i = 0; i < xml.size(); i += step) reader.push(std::string_view(xml).substr(i, step));
+  reader.finish();
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("the rows scanner reads the XML a sheet may hold, in any chunking, and hands back what follows the rows") {
+  // Prefixed names, single quotes, a '>' inside a value, entities in a reference and in text,
+  // a comment and a processing instruction between cells, CDATA inside a value, a formula,
+  // rich text with a phonetic run, self-closing cells and rows, and a row without "r".
+  const std::string xml =
+      "<x:worksheet><x:dimension ref='A1:C1'/><x:sheetData>"
+      "<x:row r='1' spans=\"1:3\"><x:c r='A1' t='inlineStr' x14:note='a>b'><x:is><x:t>id</x:t></x:is></x:c>"
+      "<x:c r=\"B&#49;\" t=\"s\"><x:v>1</x:v></x:c><!-- a <comment> --><?pi x?><x:c r=\"C1\"><x:v>3&amp;4</x:v></x:c></x:row>\n"
+      "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><r><rPr><b/></rPr><t>한</t></r><r><t xml:space=\"preserve\"> 글</t></r>"
+      "<rPh sb=\"0\" eb=\"1\"><t>ハン</t></rPh></is></c><c r=\"B4\" s=\"1\"><v>45352.5</v></c>"
+      "<c r=\"C4\"><f>1+1</f><v><![CDATA[2]]></v></c></row>"
+      "<row r=\"5\"/><row><c r=\"B6\" t=\"b\"><v>1</v></c><c r=\"C6\"/></row>"
+      "</x:sheetData><x:mergeCells count=\"1\"><x:mergeCell ref=\"A1:C1\"/></x:mergeCells></x:worksheet>";
+  SharedStringsReader shared;
+  shared.push("<sst><si><t>zero</t></si><si><t>name &lt;1&gt;</t></si></sst>");
+  shared.finish();
+  // By hand: row 1 from an inline string, shared string 1 and "3&4"; row 4 joins the runs and
+  // leaves out the phonetic one, B4 is a date (style 1) at noon — serial 45292 is 2024-01-01,
+  // so 45352 is 60 days later, 1 March of the leap year — and C4 the formula's result; the empty
+  // row 5 is a record without values (a blank line, as in a CSV); the row without "r" is row 6.
+  const std::vector<std::string> expected = {"1:id|name <1>|3&4", "4:한 글|2024-03-01 12:00:00|2", "5:", "6:|TRUE|"};
+  CHECK(sheet_rows(xml, xml.size(), &shared) == expected);
+  for (std::size_t step = 1; step <= 13; ++step) CHECK(sheet_rows(xml, step, &shared) == expected);
+  CHECK_THROWS_AS(sheet_rows("<worksheet><sheetData><row><c r=\"A1\"><v>1</v></c></row><row><c r=\"A", 7), XmlError);
+  CHECK_THROWS_AS(sheet_rows("<worksheet><sheetData><row><c r=A1><v>1</v></c></row></sheetData></worksheet>", 64), XmlError);
+}
