@@ -6,6 +6,8 @@
 
 #include "api/affinity_json.hpp"
 #include "api/analysis_options.hpp"
+#include "api/channels_json.hpp"
+#include "api/optional_json.hpp"
 #include "api/clv_json.hpp"
 #include "api/summary_options.hpp"
 #include "util/civil_date.hpp"
@@ -91,8 +93,15 @@ SegmentationOptions parse_segmentation_options(std::string_view text) {
     } else if (key == "clv") {
       if (!v.is_object()) bad_analysis_option(key, "an object of CLV options");
       o.clv = parse_clv_options(v.dump());
+    } else if (key == "economics") {
+      if (!v.is_boolean()) bad_analysis_option(key, "true or false");
+      o.economics = v.get<bool>();
+    } else if (key == "channels") {
+      if (!v.is_object()) bad_analysis_option(key, "an object of channel options (spend, margin, ...), as for the channel report");
+      o.channels = parse_channel_options(v.dump());
     } else {
-      bad_analysis_option(key, "no such option; expected endDate, packs, rfm, cycle, tiers, crossSell, rules, minSize, affinity or clv");
+      bad_analysis_option(key, "no such option; expected endDate, packs, rfm, cycle, tiers, crossSell, rules, minSize, affinity, "
+                               "clv, economics or channels");
     }
   }
   return o;
@@ -103,6 +112,40 @@ namespace {
 ojson text_json(const Text& t) { return ojson{{"en", t.en}, {"ko", t.ko}}; }
 
 double share(double part, double whole) { return whole != 0 ? part / whole : 0.0; }
+
+// The CLV columns when the models ran, the CAC columns when spend was given; absent otherwise.
+void add_group_economics(ojson& group, const SegmentEconomics& all, const GroupEconomics& e) {
+  if (all.clv) {
+    group["meanClv"] = optional_number(e.mean_clv);
+    group["expectedPurchases"] = optional_number(e.expected_purchases);
+    group["meanPAlive"] = optional_number(e.mean_p_alive);
+    group["valueAtRisk"] = optional_number(e.value_at_risk);
+  }
+  if (all.cac) {
+    group["cacCustomers"] = e.cac_customers;
+    group["cac"] = optional_number(e.cac);
+    group["ltv"] = optional_number(e.ltv);
+    group["ltvToCac"] = optional_number(e.ltv_to_cac);
+  }
+}
+
+ojson economics_json(const SegmentEconomics& e, const Segmentation& result) {
+  auto view = [&](const std::vector<GroupRef>& refs, const char* value_key) {
+    ojson list = ojson::array();
+    for (const GroupRef& r : refs)
+      list.push_back({{"pack", result.packs[r.pack].key}, {"group", result.packs[r.pack].groups[r.group].key}, {value_key, r.value}});
+    return list;
+  };
+  ojson j;
+  j["clv"] = e.clv;
+  j["clvSufficient"] = e.clv_sufficient;
+  j["clvProblem"] = e.clv_problem.empty() ? ojson() : ojson(e.clv_problem);
+  j["cac"] = e.cac;
+  j["worthMostBy"] = e.worth_most_by;
+  j["worthMost"] = view(e.worth_most, e.worth_most_by == "clv" ? "meanClv" : "revenuePerCustomer");
+  j["atRisk"] = view(e.at_risk, "valueAtRisk");
+  return j;
+}
 
 }  // namespace
 
@@ -115,7 +158,9 @@ ojson segmentation_json(const Segmentation& result, bool with_affinity) {
   out["revenue"] = total_revenue;
   out["minSize"] = result.min_size;
   ojson packs = ojson::array();
-  for (const PackResult& p : result.packs) {
+  const std::optional<SegmentEconomics>& economics = result.economics;
+  for (std::size_t p_index = 0; p_index < result.packs.size(); ++p_index) {
+    const PackResult& p = result.packs[p_index];
     std::uint64_t members = 0;
     double revenue = 0;
     for (const GroupTotals& t : p.totals) {
@@ -146,6 +191,8 @@ ojson segmentation_json(const Segmentation& result, bool with_affinity) {
       gj["revenueShare"] = share(t.revenue, revenue);
       gj["orders"] = t.orders;
       gj["avgRecencyDays"] = t.customers ? ojson(t.recency_days_sum / static_cast<double>(t.customers)) : ojson();
+      gj["revenuePerCustomer"] = t.customers ? ojson(t.revenue / static_cast<double>(t.customers)) : ojson();
+      if (economics) add_group_economics(gj, *economics, economics->packs[p_index][g]);
       gj["small"] = is_small_group(t.members, result.min_size);
       groups.push_back(gj);
     }
@@ -153,6 +200,7 @@ ojson segmentation_json(const Segmentation& result, bool with_affinity) {
     packs.push_back(pj);
   }
   out["packs"] = packs;
+  out["economics"] = economics ? economics_json(*economics, result) : ojson();
   if (result.affinity && with_affinity) out["affinity"] = affinity_json(*result.affinity);
   out["notes"] = result.notes;
   // Whether the data are enough for the segments (and for the funnel, whether there are events).

@@ -236,6 +236,11 @@ ChannelReport channel_report(const Dataset& ds, const PurchaseTimeline& t, const
     return rows[a].row.new_customers != rows[b].row.new_customers ? rows[a].row.new_customers > rows[b].row.new_customers
                                                                   : names[a] < names[b];
   });
+  std::vector<std::uint32_t> position(names.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) position[order[i]] = i;
+  report.channel_of_customer.assign(ds.customers.size(), ChannelReport::kNoChannel);
+  for (std::size_t c = 0; c < ds.customers.size(); ++c)
+    if (channel[c] != kNone) report.channel_of_customer[c] = position[channel[c]];
   for (std::uint32_t ch : order) {
     report.channels.push_back(rows[ch].row);
     std::vector<std::pair<double, std::string>> raws;

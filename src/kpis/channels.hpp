@@ -76,6 +76,10 @@ struct ChannelReport {
   std::vector<std::vector<std::string>> raw_values;
   std::vector<std::string> unmatched_spend;  // spend channels with no customer in the data
   double channels_from_events = 0;  // customers whose channel came from the events file
+  // Per customer (CustomersTable index): their row in `channels`, kNoChannel when they were not
+  // acquired in the range (segment economics reads each member's CAC through it).
+  std::vector<std::uint32_t> channel_of_customer;
+  static constexpr std::uint32_t kNoChannel = 0xFFFFFFFFu;
   bool clv_ran = false;
   std::string clv_problem;  // why there is no predicted CLV, when there is none
 };

@@ -1,6 +1,8 @@
 #include "segments/segmentation.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <stdexcept>
 
 #include "ingest/ingest_error.hpp"
 #include "segments/affinity.hpp"
@@ -65,6 +67,39 @@ std::optional<PackResult> cross_sell(const Dataset& dataset, const CustomerBase&
   return pack;
 }
 
+// Each customer row's CAC: that of the channel they were acquired through, when it has spend.
+std::vector<double> cac_of_rows(const Dataset& dataset, const CustomerBase& base, ChannelOptions channels, const EventLog* events) {
+  channels.predict_clv = false;  // the segmentation's own CLV run is used
+  if (!channels.timeline.end_day) channels.timeline.end_day = base.end_day;
+  const ChannelReport report = channel_report(dataset, channels, events);
+  std::vector<double> cac(base.size(), std::nan(""));
+  for (std::size_t row = 0; row < base.size(); ++row) {
+    const std::uint32_t ch = report.channel_of_customer.empty() ? ChannelReport::kNoChannel : report.channel_of_customer[base.summary.customer[row]];
+    if (ch != ChannelReport::kNoChannel && report.channels[ch].cac) cac[row] = *report.channels[ch].cac;
+  }
+  return cac;
+}
+
+SegmentEconomics economics_of(const Dataset& dataset, const Segmentation& result, const SegmentationOptions& options,
+                              const std::optional<clv::ClvAnalysis>& clv_run, const std::string& clv_problem,
+                              const EventLog* events) {
+  const CustomerBase& base = result.base;
+  std::vector<std::vector<std::uint8_t>> groups;
+  for (const PackResult& p : result.packs) groups.push_back(customer_groups_of(p, base, result.visitor_row));
+  EconomicsInputs in;
+  in.clv = clv_run ? &clv_run->predictions : nullptr;
+  in.clv_problem = clv_problem;
+  std::vector<double> cac;
+  if (options.channels && !options.channels->spend.empty()) {
+    cac = cac_of_rows(dataset, base, *options.channels, events);
+    in.cac_of_row = &cac;
+  }
+  in.margin = options.channels ? options.channels->margin : options.clv.margin;
+  SegmentEconomics e = segment_economics(base, result.packs, groups, in);
+  e.clv_sufficient = clv_run && clv_run->sufficiency.sufficient;
+  return e;
+}
+
 }  // namespace
 
 Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions& options, const EventLog* events) {
@@ -100,24 +135,28 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
     if (std::optional<PackResult> pack = cross_sell(dataset, base, options, result.affinity, result.notes)) computed.push_back(std::move(*pack));
   if (need("tiers")) computed.push_back(tiers_pack(base, options.tiers));
 
-  if (options.rules && wanted(options, "custom")) {
-    std::optional<clv::ClvAnalysis> clv_run;
-    if (options.rules->needs_clv) {
-      clv::ClvOptions clv_options = options.clv;
-      clv_options.unit = TimeUnit::Days;
-      clv_options.end_day = base.end_day;
-      clv_options.calibration_end.reset();
+  // The CLV models run once, for the rules that read them and for the economics.
+  const bool rules_need_clv = options.rules && wanted(options, "custom") && options.rules->needs_clv;
+  std::optional<clv::ClvAnalysis> clv_run;
+  std::string clv_problem;
+  if ((rules_need_clv || options.economics) && base.size() > 0) {
+    clv::ClvOptions clv_options = options.clv;
+    clv_options.unit = TimeUnit::Days;
+    clv_options.end_day = base.end_day;
+    clv_options.calibration_end.reset();
+    if (options.channels) clv_options.margin = options.channels->margin;
+    try {
       clv_run = clv::analyze_clv(dataset, clv_options);
+    } catch (const std::invalid_argument& e) {
+      if (rules_need_clv) throw;
+      clv_problem = e.what();
     }
+  }
+
+  if (options.rules && wanted(options, "custom")) {
     std::vector<std::uint8_t> funnel_by_row;
     const auto funnel = std::find_if(computed.begin(), computed.end(), [](const PackResult& p) { return p.key == "funnel"; });
-    if (funnel != computed.end()) {
-      funnel_by_row.assign(base.size(), kNoFunnelGroup);
-      for (std::size_t v = 0; v < result.visitor_row.size(); ++v) {
-        const std::uint32_t row = result.visitor_row[v];
-        if (row != kNoRow && funnel_by_row[row] == kNoFunnelGroup) funnel_by_row[row] = funnel->group_of[v];
-      }
-    }
+    if (funnel != computed.end()) funnel_by_row = customer_groups_of(*funnel, base, result.visitor_row);
     RuleContext context{base, computed, clv_run ? &clv_run->predictions : nullptr,
                         funnel != computed.end() ? &funnel_by_row : nullptr};
     computed.push_back(custom_pack(*options.rules, context));
@@ -131,7 +170,21 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
     for (PackResult& p : computed)
       if (p.key == key) result.packs.push_back(std::move(p));
   }
+  if (options.economics) result.economics = economics_of(dataset, result, options, clv_run, clv_problem, events);
   return result;
+}
+
+static_assert(kNoGroup == kNoFunnelGroup, "the rules read customer_groups_of's funnel groups");
+
+std::vector<std::uint8_t> customer_groups_of(const PackResult& pack, const CustomerBase& base,
+                                             const std::vector<std::uint32_t>& visitor_row) {
+  if (pack.key != "funnel") return pack.group_of;
+  std::vector<std::uint8_t> groups(base.size(), kNoGroup);
+  for (std::size_t v = 0; v < visitor_row.size() && v < pack.group_of.size(); ++v) {
+    const std::uint32_t row = visitor_row[v];
+    if (row != kNoRow && groups[row] == kNoGroup) groups[row] = pack.group_of[v];
+  }
+  return groups;
 }
 
 }  // namespace orderlens::segments

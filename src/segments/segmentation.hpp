@@ -11,7 +11,9 @@
 #include "clv/clv_analysis.hpp"
 #include "segments/affinity.hpp"
 #include "segments/cross_sell.hpp"
+#include "kpis/channels.hpp"
 #include "segments/cycle.hpp"
+#include "segments/economics.hpp"
 #include "segments/funnel.hpp"
 #include "segments/pack.hpp"
 #include "segments/rfm.hpp"
@@ -35,6 +37,10 @@ struct SegmentationOptions {
   // Product affinity in the same run (reported, and the source of suggested cross-sell pairs, so
   // it is computed once); without it the cross-sell suggestion runs its own at product level.
   std::optional<AffinityOptions> affinity;
+  // Segment economics (economics.hpp): CLV columns per group unless false; CAC columns when
+  // `channels` gives spend (its margin is the economics' margin too).
+  bool economics = true;
+  std::optional<ChannelOptions> channels;
 };
 
 struct Segmentation {
@@ -46,7 +52,14 @@ struct Segmentation {
   std::vector<std::string> notes;
   std::uint64_t min_size = 0;
   std::optional<AffinityResult> affinity;  // when options.affinity asked for it
+  std::optional<SegmentEconomics> economics;  // per reported pack, unless options.economics is false
 };
+
+// Each customer row's group in `pack` (kNoGroup for none): the pack's own groups for customer
+// packs; for the funnel (whose members are visitors) the group of the first visitor joined to
+// the customer.
+std::vector<std::uint8_t> customer_groups_of(const PackResult& pack, const CustomerBase& base,
+                                             const std::vector<std::uint32_t>& visitor_row);
 
 // Throws IngestError(BadOption) for options that do not fit the data (an unknown pack, a rule
 // naming a missing group), std::invalid_argument for a cross-sell product not in the data.
