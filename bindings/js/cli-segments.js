@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { toCsv } from './csv-writer.js';
 import { fmt, readinessLines, table } from './cli-format.js';
+import { channelOptions } from './cli-reports.js';
 import { segmentFile, segmentMembers } from './segments.js';
 
 export const SEGMENT_VALUE_OPTIONS = ['events', 'pack', 'rules', 'scheme', 'cross-sell-a', 'cross-sell-b', 'months',
@@ -51,6 +52,11 @@ export function segmentOptions(opts, fail) {
   }
   if (opts.lang && !['en', 'ko'].includes(opts.lang)) fail('--lang must be en or ko');
   if (opts['out-encoding'] && !['utf-8', 'cp949'].includes(opts['out-encoding'])) fail('--out-encoding must be utf-8 or cp949');
+  // Spend (and margin) price the segments: CAC and LTV:CAC per group, as the channel report has them.
+  if (opts.spend || opts.margin !== undefined) {
+    const { spend, spendFileName, margin } = channelOptions(opts, fail);
+    o.channels = { spend, spendFileName, margin };
+  }
   if (opts.rules) {
     let text;
     try {
@@ -76,14 +82,37 @@ export function segmentsTextReport(file, r, lang = 'en') {
       : pack.key === 'crosssell' ? ` — A = ${pack.details.a}${pack.details.b ? `, B = ${pack.details.b}` : ''}, last ${pack.details.months} months${pack.details.suggested ? ' (the best next-purchase pair)' : ''}`
         : '';
     lines.push('', `${pack.key} (${fmt(pack.members)} ${pack.population})${about}`);
-    const rows = pack.groups.map((g) => [g.key, g.name[lang], fmt(g.members), pct(g.share), pct(g.revenueShare),
+    const e = r.economics;
+    const money = (v) => (v === null || v === undefined ? '–' : fmt(v));
+    const rows = pack.groups.map((g) => [g.key, g.name[lang], fmt(g.members), pct(g.share), pct(g.revenueShare), money(g.revenuePerCustomer),
+      ...(e?.clv ? [money(g.meanClv), g.meanPAlive == null ? '–' : fmt(g.meanPAlive, 2)] : []),
+      ...(e?.cac ? [money(g.cac), g.ltvToCac == null ? '–' : fmt(g.ltvToCac, 1)] : []),
       `${g.campaign[lang]}${g.small ? ` [small: < ${r.minSize}]` : ''}`]);
-    lines.push(...table(['group', 'name', 'members', 'share', 'revenue', 'campaign'], rows, { rightFrom: 2, rightTo: 5, indent: '  ' }));
+    const header = ['group', 'name', 'members', 'share', 'revenue', 'per cust.', ...(e?.clv ? ['CLV', 'P(alive)'] : []),
+      ...(e?.cac ? ['CAC', 'LTV:CAC'] : []), 'campaign'];
+    lines.push(...table(header, rows, { rightFrom: 2, rightTo: header.length - 2, indent: '  ' }));
     for (const note of pack.notes) lines.push(`  note: ${note}`);
   }
+  lines.push(...economicsLines(r));
   for (const note of r.notes) lines.push('', `Note: ${note}`);
   lines.push(...readinessLines(r.readiness, lang));
   return lines.join('\n');
+}
+
+// The sorted views: the groups worth most, and those whose loss would cost most.
+function economicsLines(r) {
+  const e = r.economics;
+  if (!e) return [];
+  const name = (ref) => `${ref.pack}.${ref.group}`;
+  const lines = ['', e.worthMostBy === 'clv' ? 'Worth most (mean predicted CLV per customer):' : 'Worth most (revenue per customer; no CLV):'];
+  lines.push(...e.worthMost.slice(0, 5).map((ref) => `  ${name(ref)}  ${fmt(ref.meanClv ?? ref.revenuePerCustomer)}`));
+  if (e.atRisk.length) {
+    lines.push('At risk of loss (value at risk: CLV if still a customer × the chance they have left):');
+    lines.push(...e.atRisk.slice(0, 5).map((ref) => `  ${name(ref)}  ${fmt(ref.valueAtRisk)}`));
+  }
+  if (!e.clv && e.clvProblem) lines.push(`  (no CLV: ${e.clvProblem})`);
+  else if (e.clv && !e.clvSufficient) lines.push('  (the data are thin for the CLV models: see `orderlens clv` for the checks)');
+  return lines;
 }
 
 /** One row per customer: id, email, name, orders, net revenue, and the group of every pack. */

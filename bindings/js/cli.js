@@ -47,6 +47,8 @@ segment options:
   --cutoff-days N        purchase cycle: due after N days without a purchase (default: the cycle)
   --cutoff-months N      ... or after N months
   --min-size N           flag groups smaller than N customers (default 30)
+  --spend FILE           what each channel cost (as for channels): every group gets CAC and LTV:CAC
+  --margin SHARE         share of revenue that is profit, for LTV (default 1)
   --lang en|ko           group names and campaigns in English (default) or Korean
   --out FILE             write every customer's group per pack as CSV (UTF-8 with BOM, Excel-safe)
   --out-encoding NAME    utf-8 (default) or cp949 (for old Excel)

@@ -415,8 +415,12 @@ export interface SegmentOptions {
   rules?: CustomSegment[] | { segments: CustomSegment[]; minSize?: number };
   /** Groups with fewer members (but some) are flagged small (default 30). */
   minSize?: number;
-  /** CLV options for rules reading pAlive, clv, expectedPurchases or churnProbability. */
+  /** CLV options for rules reading pAlive, clv, expectedPurchases or churnProbability, and for the economics. */
   clv?: Omit<ClvOptions, 'endDate' | 'calibrationEnd' | 'unit'>;
+  /** Segment economics: CLV columns per group and the sorted views (default true; false skips the CLV models). */
+  economics?: boolean;
+  /** The channel report's options: with spend, each group gets CAC, LTV and LTV:CAC; its margin is the economics' margin. */
+  channels?: Omit<ChannelOptions, 'events'>;
   /** A website events file, for the funnel pack. */
   events?: EventLog;
 }
@@ -466,8 +470,41 @@ export interface SegmentGroup {
   revenueShare: number;
   orders: number;
   avgRecencyDays: number | null;
+  /** Historic net revenue / customers; null without customers. */
+  revenuePerCustomer: number | null;
+  /** With economics.clv (docs/segments.md "Economics"): means over the group's customers. */
+  meanClv?: number | null;
+  expectedPurchases?: number | null;
+  meanPAlive?: number | null;
+  /** Σ CLV / P(alive) × (1 − P(alive)): the value lost if the members have already left. */
+  valueAtRisk?: number | null;
+  /** With economics.cac (spend given): over the members whose acquisition channel has spend. */
+  cacCustomers?: number;
+  cac?: number | null;
+  ltv?: number | null;
+  ltvToCac?: number | null;
   /** Fewer members than minSize (but some). */
   small: boolean;
+}
+
+export interface SegmentGroupRef {
+  pack: PackKey;
+  group: string;
+  meanClv?: number;
+  revenuePerCustomer?: number;
+  valueAtRisk?: number;
+}
+
+export interface SegmentEconomics {
+  clv: boolean;
+  clvSufficient: boolean;
+  clvProblem: string | null;
+  cac: boolean;
+  worthMostBy: 'clv' | 'revenue';
+  /** Up to 10 groups of any pack, highest mean CLV (or revenue per customer) first. */
+  worthMost: SegmentGroupRef[];
+  /** Up to 10 groups, highest value at risk first (with CLV only). */
+  atRisk: SegmentGroupRef[];
 }
 
 export interface SegmentPack {
@@ -490,6 +527,8 @@ export interface SegmentsResult {
   revenue: number;
   minSize: number;
   packs: SegmentPack[];
+  /** null when options.economics is false. */
+  economics: SegmentEconomics | null;
   notes: string[];
   /** Whether the data are enough for the segments (docs/kpis.md "Readiness"); null without customers. */
   readiness: AnalysisReadiness | null;

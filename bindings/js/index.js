@@ -423,8 +423,10 @@ export class Dataset {
    */
   segments(options = {}) {
     this.#ensureLive();
-    const { events, ...coreOptions } = options;
+    const { events, channels, ...coreOptions } = options;
     const eventsHandle = eventsHandleOf(events, EventLog, 'segments');
+    // options.channels: the channel report's options; its spend (entries or a CSV) gives CAC per segment.
+    if (channels !== undefined && channels !== null) coreOptions.channels = channelCoreOptions(this.#module, channels);
     return segmentsResult(unwrap(this.#module.segmentsAnalyze(this.#handle, JSON.stringify(coreOptions), eventsHandle)));
   }
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createOrderlensWorker } from 'orderlens';
-import { nativeTool, orderlens, root } from './support.mjs';
+import { assertClose, nativeTool, orderlens, root } from './support.mjs';
 
 const cdnow = path.join(root, 'tests/fixtures/cdnow/cdnow_sample_transactions.csv');
 const CALIBRATED = { unit: 'weeks', calibrationEnd: '1997-09-30' };
@@ -18,21 +18,6 @@ async function cdnowDataset() {
   return ol.load(fs.readFileSync(cdnow), { fileName: 'cdnow_sample_transactions.csv' });
 }
 
-/** Relative agreement: glibc (native) and musl (WASM) differ in the last bit of log/exp/lgamma,
- * so the optimizers take slightly different paths (iteration counts may differ) and stop a hair
- * apart; 1e-7 is far below any digit the product shows. */
-const PATH_DEPENDENT = new Set(['iterations', 'evaluations']);
-function assertClose(actual, expected, where, tolerance = 1e-7) {
-  if (PATH_DEPENDENT.has(where.split('.').at(-1))) return;
-  if (typeof expected === 'number') {
-    const scale = Math.max(1, Math.abs(expected));
-    assert.ok(Math.abs(actual - expected) <= tolerance * scale, `${where}: ${actual} vs ${expected}`);
-  } else if (expected && typeof expected === 'object') {
-    for (const key of Object.keys(expected)) assertClose(actual[key], expected[key], `${where}.${key}`, tolerance);
-  } else {
-    assert.equal(actual, expected, where);
-  }
-}
 
 test('CDNOW calibration fit: BG/NBD as published by Fader, Hardie & Lee (2005)', async () => {
   const ds = await cdnowDataset();

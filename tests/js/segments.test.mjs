@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createOrderlensWorker, OrderlensError, segmentMembers } from 'orderlens';
-import { nativeTool, orderlens, root } from './support.mjs';
+import { assertClose, nativeTool, orderlens, root } from './support.mjs';
 
 const segDir = path.join(root, 'tests/fixtures/segments');
 const handShop = path.join(segDir, 'hand-shop.csv');
@@ -45,13 +45,15 @@ test('native and WASM give identical segments (every pack, custom rules, funnel)
     [generated, { rules: [{ key: 'big', rule: { field: 'revenue', op: '>=', value: 200 } },
       { key: 'lapsing_loyal', rule: { all: [{ inSegment: 'repurchase.loyal' }, { field: 'recencyDays', op: '>', value: 60 }] } }] }],
     [generated, { packs: ['tiers', 'cycle', 'rfm'], tiers: { revenueWeight: 0.7 } }],
+    [generated, { packs: ['repurchase', 'tiers'], channels: { margin: 0.4, spend: [{ channel: 'online_store', amount: 90000 }, { channel: 'naver', amount: 40000 }] } }],
   ];
   for (const [file, options, events] of cases) {
     const expected = native(file, options, events);
     const ds = await load(file);
     const ev = events ? await (await orderlens()).loadEvents(fs.readFileSync(events), { fileName: 'events' }) : undefined;
     const actual = wasmShape(ds.segments({ ...options, events: ev }));
-    assert.deepEqual(actual.segments, expected.segments, `${path.basename(file)} ${JSON.stringify(options)}`);
+    // The economics carry the CLV models' numbers: equal to 1e-7 (assertClose), the rest exactly.
+    assertClose(actual.segments, expected.segments, `${path.basename(file)} ${JSON.stringify(options)}`);
     assert.deepEqual(actual.members, expected.members);
     ev?.dispose();
     ds.dispose();
@@ -181,6 +183,16 @@ test('CLI: orderlens segments prints groups, writes per-customer groups, reads e
   assert.equal(json.eventDiagnostics.visitors.total, 7);
   assert.deepEqual(json.segments.members[0], { id: 'C1', email: '', name: '', orders: 4, netRevenue: 400, tiers: 'top_20' });
   assert.deepEqual(json.segments.visitors[4], { visitorId: 'V100', visitorKind: 'userId', id: null, group: 'viewed_no_cart' });
+  // --spend prices the groups: on the KPI hand shop, "big" (revenue >= 200: A, B, E) cost
+  // google's 500 / 2, naver's 300 / 2 and google's again: (250 + 150 + 250) / 3.
+  const kpiShop = path.join(root, 'tests/fixtures/kpis/hand-shop.csv');
+  const bigRules = path.join(tmp, 'big.json');
+  fs.writeFileSync(bigRules, JSON.stringify([{ key: 'big', rule: { field: 'revenue', op: '>=', value: 200 } }]));
+  const priced = execFileSync(process.execPath, [cli, 'segments', kpiShop, '--pack', 'custom', '--rules', bigRules,
+    '--spend', path.join(root, 'tests/fixtures/kpis/spend.csv'), '--margin', '0.5'], { encoding: 'utf8' });
+  assert.match(priced, /group +name +members +share +revenue +per cust\. +CLV +P\(alive\) +CAC +LTV:CAC +campaign/);
+  assert.match(priced, /big +big +3 +50% +86\.2% +313\.33 +[\d.,]+ +[\d.]+ +216\.67 /);
+  assert.match(priced, /Worth most \(mean predicted CLV per customer\):\n  custom\.big /);
   assert.throws(() => execFileSync(process.execPath, [cli, 'segments', handShop, '--pack', 'nope'], { stdio: 'pipe' }),
     (e) => e.status === 2 && /--pack must be one or more of/.test(e.stderr));
   fs.rmSync(tmp, { recursive: true });
@@ -205,4 +217,21 @@ test('affinity through the package and the CLI: next-purchase by category, worke
   assert.deepEqual(json.affinity, a);
   const text = execFileSync(process.execPath, [cli, 'affinity', handShop, '--level', 'category', '--min-count', '1'], { encoding: 'utf8' });
   assert.match(text, /Hair +Skin +3 +60% +75% +0\.94/);
+});
+
+test('segment economics: CAC per group from a spend CSV equals the same spend as entries', async () => {
+  const ds = await load(generated);
+  const entries = ds.segments({ packs: ['tiers'], channels: { spend: [{ channel: 'naver', amount: 90000 }] } });
+  const csv = ds.segments({ packs: ['tiers'], channels: { spend: 'channel,period,spend\nNaver,,"90,000"\n', spendFileName: 'spend.csv' } });
+  assert.equal(entries.economics.cac, true);
+  assert.deepEqual(csv.packs, entries.packs);
+  // The 3 naver customers cost 30,000 each: a group's CAC is that, or null without naver customers.
+  assert.deepEqual(new Set(entries.packs[0].groups.map((g) => g.cac)), new Set(entries.packs[0].groups.map((g) => (g.cacCustomers > 0 ? 30000 : null))));
+  assert.equal(entries.packs[0].groups.reduce((n, g) => n + g.cacCustomers, 0), 3);
+  const off = ds.segments({ packs: ['tiers'], economics: false });
+  assert.equal(off.economics, null);
+  assert.equal(off.packs[0].groups[0].meanClv, undefined);
+  assert.throws(() => ds.segments({ channels: { spend: 'channel,period,spend\ngoogle,,abc\n', spendFileName: 's.csv' } }),
+    (e) => e.code === 'bad_input' && e.message.startsWith('s.csv line 2, column 3'));
+  ds.dispose();
 });

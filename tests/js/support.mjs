@@ -1,5 +1,6 @@
 // Shared helpers of the node tests: the package under test (the WASM build in dist/, imported by
 // its own name through the exports map), the native twin, fixtures and subset comparison.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -94,4 +95,25 @@ export function subsetMismatch(expected, actual, where = '(root)', leafMismatch 
     return '';
   }
   return leafMismatch(expected, actual, where);
+}
+
+/**
+ * Native against WASM where the CLV models are in the numbers: glibc (native) and musl (WASM)
+ * differ in the last bit of log/exp/lgamma, so the optimizers take slightly different paths
+ * (iteration counts may differ) and stop a hair apart; 1e-7 relative is far below any digit the
+ * product shows. Everything else (keys, texts, array lengths) must be equal.
+ */
+const PATH_DEPENDENT = new Set(['iterations', 'evaluations']);
+export function assertClose(actual, expected, where, tolerance = 1e-7) {
+  if (PATH_DEPENDENT.has(String(where).split('.').at(-1))) return;
+  if (typeof expected === 'number') {
+    const scale = Math.max(1, Math.abs(expected));
+    assert.ok(typeof actual === 'number' && Math.abs(actual - expected) <= tolerance * scale, `${where}: ${actual} vs ${expected}`);
+  } else if (expected && typeof expected === 'object') {
+    assert.ok(actual && typeof actual === 'object', `${where}: expected an object or array`);
+    assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${where}: keys`);
+    for (const key of Object.keys(expected)) assertClose(actual[key], expected[key], `${where}.${key}`, tolerance);
+  } else {
+    assert.equal(actual, expected, where);
+  }
 }

@@ -90,6 +90,12 @@ async function segmentsUsage(bytes: Uint8Array): Promise<void> {
   const file = ol.exportSegments(result, { pack: 'rfm', groups: ['champions'], encoding: 'cp949' });
   const bytesOut: Uint8Array = file.bytes;
   console.log(visitors, share, group, bytesOut.length, result.visitors?.customerRow[0]);
+  const priced = dataset.segments({ packs: 'tiers', channels: { spend: 'channel,period,spend\ngoogle,,500\n', margin: 0.4 } });
+  const worth: string | undefined = priced.economics?.worthMost[0]?.group;
+  const ltvToCac: number | null | undefined = priced.packs[0].groups[0].ltvToCac;
+  console.log(worth, ltvToCac, priced.economics?.atRisk.length);
+  // @ts-expect-error: economics is on or off
+  dataset.segments({ economics: 'yes' });
   // @ts-expect-error: not a pack
   dataset.segments({ packs: ['nope'] });
   // @ts-expect-error: export needs a pack
