@@ -1,6 +1,6 @@
 // Excel workbooks (.xlsx) for load() and loadFile(): recognized by their first bytes, read with
 // random access (the zip directory is at the end), each needed entry inflated by the platform
-// (DecompressionStream('deflate-raw'), in browsers, Workers and Node 20) and streamed into the
+// (DecompressionStream('deflate-raw') in browsers and Workers, node:zlib in Node) and streamed into the
 // core's xlsx session, which parses the parts (src/xlsx). A password-protected workbook is an
 // OLE compound file; it is decrypted on the device first (xlsx-decrypt.js). Nothing is sent
 // anywhere. See docs/xlsx.md.
