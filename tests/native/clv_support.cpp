@@ -9,14 +9,7 @@ namespace orderlens::testing {
 
 namespace {
 
-const Dataset& cdnow_dataset() {
-  static const IngestResult result = [] {
-    Ingestor ingestor(parse_ingest_options(R"({"fileName":"cdnow_sample_transactions.csv"})"));
-    ingestor.push(read_file(source_dir() / "tests" / "fixtures" / "cdnow" / "cdnow_sample_transactions.csv"));
-    return ingestor.finish();
-  }();
-  return *result.dataset;
-}
+const Dataset& cdnow_dataset() { return fixture_dataset("cdnow/cdnow_sample_transactions.csv"); }
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "api/report_json.hpp"
@@ -74,6 +75,18 @@ std::string subset_mismatch(const nlohmann::ordered_json& expected, const nlohma
   }
   if (expected != actual) return where + ": expected " + expected.dump() + ", got " + actual.dump();
   return "";
+}
+
+const Dataset& fixture_dataset(const std::string& relative_path) {
+  static std::map<std::string, IngestResult> cache;
+  auto it = cache.find(relative_path);
+  if (it == cache.end()) {
+    const std::filesystem::path path = source_dir() / "tests/fixtures" / relative_path;
+    Ingestor ingestor(parse_ingest_options(nlohmann::json{{"fileName", path.filename().string()}}.dump()));
+    ingestor.push(read_file(path));
+    it = cache.emplace(relative_path, ingestor.finish()).first;
+  }
+  return *it->second.dataset;
 }
 
 }  // namespace orderlens::testing

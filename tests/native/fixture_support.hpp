@@ -7,10 +7,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/dataset.hpp"
+
 namespace orderlens::testing {
 
 std::string read_file(const std::filesystem::path& path);
 std::filesystem::path source_dir();
+
+// The dataset of a fixture file (a path below tests/fixtures), read once per test run with
+// default ingest options and the file's name in messages.
+const Dataset& fixture_dataset(const std::string& relative_path);
 
 // {"diagnostics", "customers"} or {"error": {"code", "message"}}; the input is pushed in chunks of
 // `chunk` bytes (0: one push).

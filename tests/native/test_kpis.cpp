@@ -28,14 +28,7 @@ using json = nlohmann::json;
 
 namespace {
 
-const Dataset& shop() {
-  static const IngestResult result = [] {
-    Ingestor ingestor(parse_ingest_options(R"({"fileName":"hand-shop.csv"})"));
-    ingestor.push(testing::read_file(testing::source_dir() / "tests/fixtures/kpis/hand-shop.csv"));
-    return ingestor.finish();
-  }();
-  return *result.dataset;
-}
+const Dataset& shop() { return testing::fixture_dataset("kpis/hand-shop.csv"); }
 
 const EventLog& visitors() {
   static const EventIngestResult result = [] {

@@ -28,14 +28,7 @@ PackResult pack_of(const std::string& key, std::vector<std::uint8_t> group_of) {
   return p;
 }
 
-const Dataset& kpi_shop() {
-  static const IngestResult result = [] {
-    Ingestor ingestor(parse_ingest_options(R"({"fileName":"hand-shop.csv"})"));
-    ingestor.push(testing::read_file(testing::source_dir() / "tests/fixtures/kpis/hand-shop.csv"));
-    return ingestor.finish();
-  }();
-  return *result.dataset;
-}
+const Dataset& kpi_shop() { return testing::fixture_dataset("kpis/hand-shop.csv"); }
 
 }  // namespace
 

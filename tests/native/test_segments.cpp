@@ -21,14 +21,7 @@ using namespace orderlens::segments;
 
 namespace {
 
-const Dataset& hand_shop() {
-  static const IngestResult result = [] {
-    Ingestor ingestor(parse_ingest_options(R"({"fileName":"hand-shop.csv"})"));
-    ingestor.push(testing::read_file(testing::source_dir() / "tests/fixtures/segments/hand-shop.csv"));
-    return ingestor.finish();
-  }();
-  return *result.dataset;
-}
+const Dataset& hand_shop() { return testing::fixture_dataset("segments/hand-shop.csv"); }
 
 Segmentation run(const std::string& options_json) {
   return segment_customers(hand_shop(), parse_segmentation_options(options_json));
