@@ -52,6 +52,7 @@ async function read(password) {
       ...state.options, ...(password === undefined ? {} : { password }),
       onProgress: (p) => progress.update(p), signal: controller.signal,
     });
+    performance.mark('orderlens-loaded');
     await replaceDataset(dataset);
   } catch (error) {
     if (controller !== state.controller) return;  // a newer read took over

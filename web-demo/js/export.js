@@ -7,7 +7,7 @@ export async function downloadSegment(worker, segments, pack, group, format) {
   const url = URL.createObjectURL(new Blob([file.bytes], { type: file.mimeType }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = group ? file.fileName.replace(/(\.\w+)$/, `-${group}$1`) : file.fileName;
+  link.download = file.fileName;  // the package names it after the pack and group
   document.body.append(link);
   link.click();
   link.remove();
