@@ -35,6 +35,7 @@ export async function recordingContext(browser, origin, contextOptions = {}) {
 
 /** Named checks printed as they come: record(name, ok, detail), check(name, async fn → detail). */
 export function checkList() {
+  const started = performance.now();
   const checks = [];
   function record(name, ok, detail = '') {
     checks.push({ name, ok: !!ok, detail });
@@ -48,7 +49,7 @@ export function checkList() {
       record(name, false, error.message ?? String(error));
     }
   }
-  return { checks, record, check };
+  return { checks, record, check, started };
 }
 
 export function assertThat(condition, message) {
@@ -76,4 +77,35 @@ export function difference(expected, actual, where = '') {
     }
   }
   return `${where || '(root)'}: expected ${JSON.stringify(expected)?.slice(0, 200)}, got ${JSON.stringify(actual)?.slice(0, 200)}`;
+}
+
+/**
+ * Runs main() under a watchdog of `timeoutMs`, then cleanup(), prints "`label`: passed/total checks
+ * passed in N s" with the failures, and exits: 1 when a check failed, main threw or time ran out.
+ */
+export async function runChecks({ label, list, timeoutMs, main, cleanup }) {
+  const { checks, record, started } = list;
+  let finishing = false;
+  const finish = async (code) => {
+    if (finishing) return;
+    finishing = true;
+    clearTimeout(watchdog);
+    await cleanup();
+    const failed = checks.filter((c) => !c.ok);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`\n${label}: ${checks.length - failed.length}/${checks.length} checks passed in ${seconds} s`);
+    for (const c of failed) console.log(`  FAILED: ${c.name}${c.detail ? ` — ${c.detail}` : ''}`);
+    process.exit(code || (failed.length ? 1 : 0));
+  };
+  const watchdog = setTimeout(() => {
+    record('whole run within the time limit', false, `still running after ${timeoutMs} ms`);
+    finish(1);
+  }, timeoutMs);
+  try {
+    await main();
+  } catch (error) {
+    record(`${label}: the run`, false, error.stack ?? String(error));
+    await finish(1);
+  }
+  await finish(0);
 }

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { startStaticServer, stopStaticServer } from '../../scripts/static-server.mjs';
-import { assertThat, checkList, chromiumPath, difference, launchChromium, recordingContext, withTimeout as timeLimit } from './harness.mjs';
+import { assertThat, checkList, chromiumPath, difference, launchChromium, recordingContext, runChecks, withTimeout as timeLimit } from './harness.mjs';
 import { handFixtures, orderlens, root, wasmReport } from '../js/support.mjs';  // the package through its self-reference: dist/index.js
 
 const fixturesDir = path.join(root, 'tests/fixtures');
@@ -24,8 +24,8 @@ const STEP_TIMEOUT_MS = 20_000;
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'self'; style-src 'self'";
 const CSP_REPORT_PATH = '/__csp-report';  // report-uri: catches violations inside Workers too
 
-const started = performance.now();
-const { checks, record, check } = checkList();
+const list = checkList();
+const { checks, record, check } = list;
 
 // ---------------------------------------------------------------------------------------------
 // Static server (scripts/static-server.mjs): dist/, the test page and the fixtures
@@ -425,30 +425,10 @@ async function main() {
   record('screenshot saved', fs.statSync(screenshot).size > 0, `${path.relative(root, screenshot)} (${failedSoFar} failure(s) shown)`);
 }
 
-let exitCode = 0;
-const watchdog = setTimeout(() => {
-  record('whole run within the time limit', false, `still running after ${TOTAL_TIMEOUT_MS} ms`);
-  finish(1);
-}, TOTAL_TIMEOUT_MS);
-
-let finishing = false;
-async function finish(code) {
-  if (finishing) return;
-  finishing = true;
-  clearTimeout(watchdog);
-  await browser?.close().catch(() => {});
-  await stopStaticServer(server);
-  const failed = checks.filter((c) => !c.ok);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\nbrowser tests: ${checks.length - failed.length}/${checks.length} checks passed in ${seconds} s`);
-  for (const c of failed) console.log(`  FAILED: ${c.name}${c.detail ? ` — ${c.detail}` : ''}`);
-  process.exit(code || (failed.length ? 1 : 0));
-}
-
-try {
-  await main();
-} catch (error) {
-  record('browser test run', false, error.stack ?? String(error));
-  exitCode = 1;
-}
-await finish(exitCode);
+await runChecks({
+  label: 'browser tests', list, timeoutMs: TOTAL_TIMEOUT_MS, main,
+  cleanup: async () => {
+    await browser?.close().catch(() => {});
+    await stopStaticServer(server);
+  },
+});
