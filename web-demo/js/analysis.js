@@ -50,19 +50,34 @@ async function attempt(fn) {
 
 /**
  * Every analysis of a Dataset (local, or a RemoteDataset in the Worker), with events for the
- * funnel and the visitor KPIs when given. The CLV fit falls back to no holdout if the split fails.
+ * funnel and the visitor KPIs when given; onResult(name, result) as each arrives, so the page can
+ * draw a panel while the next analysis runs. The CLV fit falls back to no holdout if the split fails.
  */
-export async function analyse(dataset, { events, rules, spend } = {}) {
+export async function analyse(dataset, { events, rules, spend } = {}, onResult = () => {}) {
   const options = analysisOptions(dataset.diagnostics, { rules, spend });
   const withEvents = (o) => (events ? { ...o, events } : o);
-  const kpis = await attempt(() => dataset.kpis(withEvents(options.kpis)));
-  const segments = await attempt(() => dataset.segments(withEvents(options.segments)));
-  const cohorts = await attempt(() => dataset.cohorts(options.cohorts));
-  let clv = await attempt(() => dataset.clv(options.clv));
-  if (clv.error && options.clv.calibrationEnd) clv = await attempt(() => dataset.clv({}));
-  const affinity = await attempt(() => dataset.affinity(options.affinity));
-  const channels = await attempt(() => dataset.channels(withEvents(options.channels)));
-  return { kpis, segments, cohorts, clv, affinity, channels };
+  const results = {};
+  const run = async (name, fn) => {
+    results[name] = await attempt(fn);
+    onResult(name, results[name]);
+  };
+  // All asked at once: the Worker answers them in order while the page draws the earlier ones.
+  await Promise.all([
+    run('kpis', () => dataset.kpis(withEvents(options.kpis))),
+    run('segments', () => dataset.segments(withEvents(options.segments))),
+    run('cohorts', () => dataset.cohorts(options.cohorts)),
+    run('clv', async () => {
+      try {
+        return await dataset.clv(options.clv);
+      } catch (error) {
+        if (!options.clv.calibrationEnd) throw error;
+        return dataset.clv({});
+      }
+    }),
+    run('affinity', () => dataset.affinity(options.affinity)),
+    run('channels', () => dataset.channels(withEvents(options.channels))),
+  ]);
+  return results;
 }
 
 /** The segments alone again (a new custom rule). */

@@ -5,6 +5,7 @@
 // browser test and the benchmark wait on it.
 import { createOrderlensWorker } from '../dist/index.js';
 import { analyse, rechannel, resegment } from './analysis.js';
+import { el, fill } from './dom.js';
 import { downloadSegment } from './export.js';
 import { setCurrency } from './format.js';
 import { currentLang, setLang, t } from './i18n.js';
@@ -81,8 +82,15 @@ async function replaceDataset(dataset) {
     }
   }
   if (KOREAN_PLATFORMS.has(dataset.diagnostics.preset.key)) chooseCurrency('KRW');
-  state.results = await analyse(dataset, { events: state.events, rules: state.rules, spend: state.spend });
+  // Each panel is drawn as its analysis arrives (one task each: the page stays responsive).
+  state.results = {};
   renderAll();
+  await analyse(dataset, { events: state.events, rules: state.rules, spend: state.spend }, (name, result) => {
+    if (state.dataset !== dataset) return;  // a newer file took over
+    state.results[name] = result;
+    PANELS[name]();
+  });
+  if (state.dataset !== dataset) return;
   performance.mark('orderlens-rendered');
   setState('ready');
 }
@@ -117,6 +125,18 @@ function renderSegments() {
   renderPacks($('packs-body'), state.results.segments, exportSegment);
 }
 
+// The dashboard's panels, each drawn from its analysis (or "working…" until it arrives).
+const PANELS = {
+  kpis: () => renderKpis($('kpi-body'), state.results.kpis),
+  segments: () => renderSegments(),
+  cohorts: () => renderCohorts($('cohort-body'), state.results.cohorts),
+  clv: () => renderClv($('clv-body'), state.results.clv),
+  affinity: () => renderAffinity($('affinity-body'), state.results.affinity),
+  channels: () => renderChannels($('channel-body'), state.results.channels, state.spend, applySpend),
+};
+const PANEL_BODIES = { kpis: ['kpi-body'], segments: ['rfm-body', 'packs-body'], cohorts: ['cohort-body'], clv: ['clv-body'],
+  affinity: ['affinity-body'], channels: ['channel-body'] };
+
 function renderAll() {
   if (!state.dataset) return;
   const d = state.dataset.diagnostics;
@@ -127,14 +147,11 @@ function renderAll() {
     state.options = { ...options, ...(Object.keys(mapping).length ? { mapping } : {}) };
     read();
   });
-  const r = state.results;
   $('dashboard').hidden = false;
-  renderKpis($('kpi-body'), r.kpis);
-  renderSegments();
-  renderCohorts($('cohort-body'), r.cohorts);
-  renderClv($('clv-body'), r.clv);
-  renderAffinity($('affinity-body'), r.affinity);
-  renderChannels($('channel-body'), r.channels, state.spend, applySpend);
+  for (const [name, draw] of Object.entries(PANELS)) {
+    if (state.results[name]) draw();
+    else for (const id of PANEL_BODIES[name]) fill($(id), el('p', { className: 'note' }, t('working')));
+  }
   renderBuilder($('builder-body'), applyRules, state.ruleProblem);
 }
 
