@@ -21,7 +21,8 @@ function histogram(values) {
 
 function customerRows(c, rows) {
   return rows.map((i) => [
-    maskId(c.id[i], c.idKind[i]), maskName(c.name[i]), maskEmail(c.email[i]),
+    // The email column only when it says more than the id (a member id or a phone).
+    maskId(c.id[i], c.idKind[i]), maskName(c.name[i]), c.idKind[i] === 'email' ? '' : maskEmail(c.email[i]),
     { text: num(c.orders[i]), value: c.orders[i], className: 'num' },
     { text: money(c.netRevenue[i]), value: c.netRevenue[i], className: 'num' },
     { text: money(c.clv[i]), value: c.clv[i], className: 'num' },
