@@ -350,6 +350,18 @@ async function session(origin) {
   });
   await screenshot('xss.png');
 
+  const conflicts = fixture('hand/duplicates-conflicts.csv');
+  await check('masking covers emails in the diagnostics\' examples', async () => {
+    assertThat(await upload(conflicts) === 'ready', await text('#message'));
+    const plain = await text('#diag-body');
+    await page.check('#mask');
+    const masked = await text('#diag-body');
+    await page.uncheck('#mask');
+    assertThat(plain.includes('zed@example.com') && plain.includes('ben@example.com'), 'the example emails are not shown unmasked');
+    assertThat(!/\w@example\.com/.test(masked) && masked.includes('z***@e***'), `masked: ${masked.match(/.{0,40}@.{0,20}/g)?.join(' | ')}`);
+    return masked.match(/z\*\*\*@e\*\*\*/)[0];
+  });
+
   // A protected workbook: the password prompt, a wrong password, then the right one.
   const encrypted = fixture('xlsx/encrypted.xlsx');
   await check('protected .xlsx: password prompt, wrong password, then the numbers = Node', async () => {

@@ -32,6 +32,20 @@ export function maskId(id, kind) {
   return id;
 }
 
+const EMAILS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const PHONES = /\+?\d[\d -]{6,}\d/g;
+
+/**
+ * Free text from the file (a diagnostics example's value or detail): emails and phone-like digit
+ * runs in it masked; the whole value when it comes from a name column (`isName`).
+ */
+export function maskText(text, isName = false) {
+  if (!masked || !text) return text;
+  if (isName) return maskName(text);
+  // Nine digits or more: a phone number, not a date (2025-02-07) or an amount.
+  return text.replace(EMAILS, (m) => maskEmail(m)).replace(PHONES, (m) => (m.replace(/\D/g, '').length >= 9 ? maskPhone(m) : m));
+}
+
 /**
  * A segments result whose id, email and name columns are masked (when masking is on), for
  * exportSegments: the file then carries what the screen shows.

@@ -3,14 +3,16 @@
 import { el, fill, table } from '../dom.js';
 import { num } from '../format.js';
 import { t } from '../i18n.js';
+import { maskText } from '../mask.js';
 
-function issues(title, tallies) {
+function issues(title, tallies, nameColumns) {
   if (!tallies.length) return null;
   return el('div', { className: 'issues' }, el('h3', {}, title), tallies.map((tally) =>
     el('div', { className: 'issue', dataset: { reason: tally.reason, count: String(tally.count) } },
       el('p', {}, el('strong', {}, t('rowsCount', { n: num(tally.count) })), ' — ', tally.message),
       tally.examples.length ? table([t('line'), t('column'), t('valueFound'), t('why')], tally.examples.map((x) => [
-        { text: num(x.line), value: x.line }, x.columnName ?? (x.column ? String(x.column) : ''), x.value, x.detail,
+        { text: num(x.line), value: x.line }, x.columnName ?? (x.column ? String(x.column) : ''),
+        maskText(x.value, nameColumns.includes(x.columnName)), maskText(x.detail),
       ])) : null)));
 }
 
@@ -31,8 +33,8 @@ export function renderDiagnostics(body, d, events) {
       el('li', {}, t('detectedDates', { order: t(d.dates.dayMonthOrder) }), ' — ', d.dates.reason)),
     el('details', {}, el('summary', {}, t('mappingUsed')),
       table([t('role'), t('columns')], mapped.map(([role, cols]) => [t(`role_${role}`), cols.join(', ')]))),
-    issues(t('skippedTitle'), d.skipped),
-    issues(t('warningsTitle'), d.warnings),
+    issues(t('skippedTitle'), d.skipped, d.mapping.customerName ?? []),
+    issues(t('warningsTitle'), d.warnings, d.mapping.customerName ?? []),
     d.notes.length ? el('ul', { className: 'note' }, d.notes.map((n) => el('li', {}, n))) : null,
     events ? el('p', { id: 'events-summary' }, t('eventsSummary', {
       file: events.file, used: num(events.rows.used), skipped: num(events.rows.skipped), visitors: num(events.visitors.total),
