@@ -111,6 +111,34 @@ async function sameNumbers(file, options = {}, extra = {}) {
   }
 }
 
+/**
+ * The rows, orders and customers on screen, and the orders and revenue of every customer in the
+ * top customers table, equal an expected file's (samples/*.expected.json: the generator's model;
+ * tests/fixtures/hand/*.expected.json: worked out by hand) — not the package's own output.
+ */
+async function sameAsModel(expectedFile) {
+  const model = JSON.parse(fs.readFileSync(expectedFile, 'utf8'));
+  const shown = await page.evaluate(() => ({
+    summary: { ...document.querySelector('#diag-body .summary').dataset },
+    counts: { ...document.querySelector('#diag-body [data-orders]').dataset },
+    top: [...document.querySelectorAll('#top-customers tbody tr')].map((tr) => [tr.cells[0].textContent, Number(tr.cells[3].dataset.value), Number(tr.cells[4].dataset.value)]),
+  }));
+  const m = model.diagnostics;
+  const rows = { read: Number(shown.summary.read), used: Number(shown.summary.used), skipped: Number(shown.summary.skipped) };
+  const problem = difference({ read: m.rows.read, used: m.rows.used, skipped: m.rows.skipped }, rows);
+  assertThat(!problem, `rows ${problem}`);
+  if (m.orders?.total !== undefined) assertThat(Number(shown.counts.orders) === m.orders.total, `orders ${shown.counts.orders}, expected ${m.orders.total}`);
+  if (m.customers !== undefined) assertThat(Number(shown.counts.customers) === m.customers, `customers ${shown.counts.customers}, expected ${m.customers}`);
+  const byId = new Map(model.customers.map((c) => [c.id, c]));
+  assertThat(shown.top.length === Math.min(10, model.customers.length), `${shown.top.length} top customers shown`);
+  for (const [id, orders, revenue] of shown.top) {
+    const c = byId.get(id);
+    assertThat(c && c.orders === orders && Math.abs(c.netRevenue - revenue) <= 1e-9 * Math.max(1, c.netRevenue),
+      `${id}: shown ${orders} orders, ${revenue}; expected ${c?.orders}, ${c?.netRevenue}`);
+  }
+  return `${rows.read} rows, ${shown.counts.orders} orders; ${shown.top.map(([id, o, r]) => `${id} ${o}/${r}`).slice(0, 3).join(', ')}${shown.top.length > 3 ? ', …' : ''}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Driving the page
 
@@ -169,6 +197,8 @@ async function session(origin) {
     assertThat(shown === money('en-US', 'KRW', revenue), `revenue card "${shown}", expected ${money('en-US', 'KRW', revenue)}`);
     return `${detail}; revenue card ${shown}`;
   });
+  await check('the sample\'s rows, orders, customers and top customers = the generator\'s model', () =>
+    sameAsModel(path.join(root, 'samples/shopify-sample.expected.json')));
   await check('the sample\'s charts are drawn by Chart.js (canvases with pixels)', async () => {
     const charts = await page.evaluate(() => [...document.querySelectorAll('canvas')].map((c) => globalThis.Chart?.getChart(c) ? c.width : 0));
     assertThat(charts.length >= 4 && charts.every((w) => w > 0), `canvases: ${JSON.stringify(charts)}`);
@@ -303,6 +333,8 @@ async function session(origin) {
     return `${detail}; ${encoding.split(' — ')[0]}, ${platform}`;
   });
   await screenshot('cafe24-cp949.png');
+  await check('the Cafe24 CP949 file\'s rows and customers (orders, net revenue) = the hand-computed fixture', () =>
+    sameAsModel(fixture('hand/cafe24-cp949.expected.json')));
   await check('encoding override: the CP949 file read as UTF-8 fails as in Node (no header found)', async () => {
     const node = await nodeAnswers(cafe24, { encoding: 'utf-8' });
     await page.click('#mapping-box summary');
