@@ -69,6 +69,7 @@ function expectedScreen(dataset, results) {
     customers: d.customers,
     kpiCards: Object.fromEntries(CARD_METRICS.filter((k) => latest.values[k] !== null && latest.values[k] !== undefined).map((k) => [k, latest.values[k]])),
     kpiPeriods: kpis.periods.map((p) => [p.period, p.values.revenue, p.values.orders]),
+    actions: kpis.actions.map((a) => a.en),  // the page is in English when numbers are compared
     rfm: Object.fromEntries(segments.packs.find((p) => p.key === 'rfm').groups.filter((g) => g.members > 0).map((g) => [g.key, g.members])),
     packs: segments.packs.flatMap((p) => p.groups.map((g) => [p.key, g.key, g.members, g.revenue])).sort(),
     cohorts: cohorts.cohorts.map((c) => [c.key, c.customers, c.cells.map((cell) => cell.activeRate)]),
@@ -90,6 +91,7 @@ function screenNumbers() {
     customers: Number(counts.customers),
     kpiCards: Object.fromEntries(q('#kpi-body .card').map((c) => [c.dataset.metric, value(c)])),
     kpiPeriods: q('#kpi-body tbody tr').map((tr) => [tr.cells[0].textContent.replace('*', ''), value(tr.cells[1]), value(tr.cells[2])]),
+    actions: q('#kpi-body ul.actions li').map((li) => li.textContent),
     rfm: Object.fromEntries(q('#rfm-body .tile').map((t) => [t.dataset.group, Number(t.dataset.members)])),
     packs: q('#packs-body tr[data-group]').map((tr) => [tr.dataset.pack, tr.dataset.group, value(tr.cells[1]), value(tr.cells[3])]).sort(),
     cohorts: q('#cohort-body tr[data-cohort]').map((tr) => [tr.dataset.cohort, value(tr.cells[1]), [...tr.cells].slice(2).map(value)]),

@@ -21,10 +21,15 @@ export function renderKpis(body, kpis) {
       delta === undefined || delta === null ? null
         : el('span', { className: delta < 0 ? 'delta down' : 'delta up' }, t('vsPrevious', { change: signedPct(delta) })));
   });
+  // Each month's figures with the change from the month before, and that month's actions.
   const rows = kpis.periods.map((p) => [
     p.period + (p.partial ? '*' : ''),
-    ...TABLE_METRICS.map((key) => ({ text: metricValue(key, p.values[key]), value: p.values[key], className: 'num' })),
-    { text: signedPct(p.deltas.revenue?.relative), value: p.deltas.revenue?.relative, className: 'num' },
+    ...TABLE_METRICS.map((key) => {
+      const delta = p.deltas[key]?.relative;
+      const change = delta === undefined || delta === null ? '' : ` (${signedPct(delta)})`;
+      return { text: metricValue(key, p.values[key]) + change, value: p.values[key], className: 'num' };
+    }),
+    p.actions.map((a) => pick(a)).join(' '),
   ]);
   const actions = kpis.actions.length
     ? el('ul', { className: 'actions' }, kpis.actions.map((a) => el('li', {}, pick(a))))
@@ -39,7 +44,7 @@ export function renderKpis(body, kpis) {
       options: { scales: { y: { ticks: { callback: (v) => money(v) } } } },
     }),
     el('details', {}, el('summary', {}, t('periodTable')),
-      table([t('period'), ...TABLE_METRICS.map(metricName), t('revenueChange')], rows)),
+      table([t('period'), ...TABLE_METRICS.map(metricName), t('actionsColumn')], rows)),
     el('p', { className: 'note' }, t('partialNote')),
     advice(t('kpiMeaning'), t('kpiTodo')));
 }
