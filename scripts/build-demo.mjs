@@ -4,8 +4,10 @@
 //   web-demo/*            the page, its modules and stylesheet
 //   dist/                 the npm package as built (browser files: no CLI)
 //   vendor/               Chart.js's UMD build and licences (npm devDependency, no CDN)
-//   samples/              the sample shop behind "Load sample shop"
+//   samples/              the sample shop behind "Load sample shop", and its website events (made
+//                         by bench/make-events.mjs from the sample: seeded, the same file each build)
 //   _headers              the Content-Security-Policy for hosts that read it (Netlify, Cloudflare Pages)
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +37,8 @@ export function buildDemoSite() {
   // The UMD build bundles @kurkle/color (MIT), Chart.js's one dependency.
   copy(path.join(root, 'node_modules/@kurkle/color/LICENSE.md'), path.join(siteDir, 'vendor/kurkle-color-LICENSE.md'));
   copy(path.join(root, 'samples/shopify-sample.csv'), path.join(siteDir, 'samples/shopify-sample.csv'));
+  execFileSync(process.execPath, [path.join(root, 'bench/make-events.mjs'), path.join(root, 'samples/shopify-sample.csv'),
+    path.join(siteDir, 'samples/shopify-sample-events.csv')], { cwd: root, stdio: 'ignore' });
   fs.writeFileSync(path.join(siteDir, '_headers'),
     `/*\n  Content-Security-Policy: ${DEMO_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`);
   return siteDir;

@@ -316,6 +316,20 @@ async function session(origin) {
   });
   await afterRead(() => page.setInputFiles('#events-file', []));
 
+  await check('"Load sample shop with website events": funnel pack and visitor KPIs = Node with the same events file', async () => {
+    assertThat(await afterRead(() => page.click('#sample-events')) === 'ready', await text('#message'));
+    const eventsPath = path.join(root, 'build/demo-site/samples/shopify-sample-events.csv');
+    const events = await ol.loadEvents(fs.readFileSync(eventsPath), { fileName: 'shopify-sample-events.csv' });
+    try {
+      const { detail } = await sameNumbers(SAMPLE, {}, { events });  // a new file: no custom segment
+      assertThat(await page.isVisible('#packs-body section[data-pack=funnel]'), 'no funnel pack shown');
+      assertThat(await page.isVisible('#kpi-body .card[data-metric=conversionRate]'), 'no conversion rate card');
+      return `${detail}; ${events.diagnostics.visitors.total} visitors`;
+    } finally {
+      events.dispose();
+    }
+  });
+
   // Uploads of real exports.
   const shopify = fixture('hand/shopify-full-header.csv');
   await check('upload a Shopify UTF-8 export: numbers = Node', async () => {

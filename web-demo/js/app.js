@@ -171,11 +171,13 @@ function newFile(file, options = {}) {
   read();
 }
 
-async function loadSample() {
-  const response = await fetch('samples/shopify-sample.csv');
-  const blob = await response.blob();
+// The sample shop (and, with events, its website events: the funnel pack and visitor KPIs).
+async function loadSample(withEvents) {
+  const fetchFile = async (name) => new File([await (await fetch(`samples/${name}`)).blob()], name, { type: 'text/csv' });
+  $('events-file').value = '';
+  state.eventsFile = withEvents ? await fetchFile('shopify-sample-events.csv') : null;
   chooseCurrency('KRW');  // the sample shop sells in won
-  newFile(new File([blob], 'shopify-sample.csv', { type: 'text/csv' }));
+  newFile(await fetchFile('shopify-sample.csv'));
 }
 
 async function main() {
@@ -195,7 +197,10 @@ async function main() {
     renderAll();
   });
   wireIntake({
-    onOrders: (file) => newFile(file),
+    onOrders: (file) => {
+      state.eventsFile = $('events-file').files[0] ?? null;  // the user's events, not the sample's
+      newFile(file);
+    },
     onEvents: (file) => {
       state.eventsFile = file;
       if (state.file) read();

@@ -5,7 +5,10 @@ import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
-/** Calls onOrders(file) for a dropped or picked orders file, onEvents(file) for an events file, onSample(). */
+/**
+ * Calls onOrders(file) for a dropped or picked orders file, onEvents(file) for an events file,
+ * onSample(withEvents) for the sample buttons.
+ */
 export function wireIntake({ onOrders, onEvents, onSample }) {
   const drop = $('drop');
   const picker = $('orders-file');
@@ -29,7 +32,8 @@ export function wireIntake({ onOrders, onEvents, onSample }) {
   });
   picker.addEventListener('change', () => picker.files[0] && onOrders(picker.files[0]));
   $('events-file').addEventListener('change', (event) => onEvents(event.target.files[0] ?? null));
-  $('sample').addEventListener('click', onSample);
+  $('sample').addEventListener('click', () => onSample(false));
+  $('sample-events').addEventListener('click', () => onSample(true));
 }
 
 /** Shows the progress bar; returns {update(progress), done()}; cancel() runs on the Cancel button. */
