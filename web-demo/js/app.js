@@ -48,13 +48,12 @@ async function read(password) {
   setState('loading');
   showMessage('');
   const progress = showProgress(() => controller.abort());
+  let dataset;
   try {
-    const dataset = await state.worker.load(state.file, {
+    dataset = await state.worker.load(state.file, {
       ...state.options, ...(password === undefined ? {} : { password }),
       onProgress: (p) => progress.update(p), signal: controller.signal,
     });
-    performance.mark('orderlens-loaded');
-    await replaceDataset(dataset);
   } catch (error) {
     if (controller !== state.controller) return;  // a newer read took over
     progress.done();
@@ -66,7 +65,15 @@ async function read(password) {
     if (error?.name === 'AbortError') return showMessage(t('cancelled'), 'aborted');
     return showMessage(t('loadFailed', { message: error?.message ?? String(error) }), error?.code ?? 'error');
   }
+  // Read: the progress bar goes; the analyses follow, panel by panel.
   progress.done();
+  performance.mark('orderlens-loaded');
+  try {
+    await replaceDataset(dataset);
+  } catch (error) {
+    setState('error');
+    showMessage(t('loadFailed', { message: error?.message ?? String(error) }), error?.code ?? 'error');
+  }
 }
 
 async function replaceDataset(dataset) {
