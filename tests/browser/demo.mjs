@@ -460,6 +460,20 @@ async function session(origin) {
     return `${await page.evaluate(() => document.querySelectorAll('input, select, button').length)} controls`;
   });
 
+  await check('a Korean browser (navigator.language ko-KR) starts in Korean, in won', async () => {
+    const korean = await recordingContext(browser, origin, { locale: 'ko-KR' });
+    try {
+      const p = await korean.context.newPage();
+      await p.goto(`${origin}/`);
+      await p.waitForSelector('body[data-state=idle]', { timeout: STEP_TIMEOUT_MS });
+      const shown = { lang: await p.getAttribute('html', 'lang'), title: await p.textContent('#load-title'), currency: await p.inputValue('#currency') };
+      assertThat(shown.lang === 'ko' && shown.title === '주문 파일' && shown.currency === 'KRW' && korean.offOrigin.length === 0, JSON.stringify(shown));
+      return JSON.stringify(shown);
+    } finally {
+      await korean.context.close();
+    }
+  });
+
   // A tablet: nothing wider than the screen.
   await check('tablet width (768 px): no horizontal scrolling', async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
