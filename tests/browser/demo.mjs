@@ -410,6 +410,15 @@ async function session(origin) {
     return masked.match(/z\*\*\*@e\*\*\*/)[0];
   });
 
+  const workbook = fixture('xlsx/cafe24-cp949.xlsx');
+  await check('upload an Excel workbook (.xlsx): numbers = Node, the sheet named', async () => {
+    assertThat(await upload(workbook) === 'ready', await text('#message'));
+    const { detail } = await sameNumbers(workbook);
+    const diagnostics = await text('#diag-body');
+    assertThat(/Sheet: \S/.test(diagnostics), 'no sheet shown');
+    return `${detail}; ${diagnostics.match(/Sheet: [^\n]*?(?=Dates|$)/)?.[0] ?? ''}`;
+  });
+
   // A protected workbook: the password prompt, a wrong password, then the right one.
   const encrypted = fixture('xlsx/encrypted.xlsx');
   await check('protected .xlsx: password prompt, wrong password, then the numbers = Node', async () => {
