@@ -74,7 +74,15 @@ function expectedScreen(dataset, results) {
     packs: segments.packs.flatMap((p) => p.groups.map((g) => [p.key, g.key, g.members, g.revenue])).sort(),
     cohorts: cohorts.cohorts.map((c) => [c.key, c.customers, c.cells.map((cell) => cell.activeRate)]),
     clv: clv.error ? null : { totalClv: clv.totals.clv, meanClv: clv.totals.meanClv, expectedActive: clv.totals.expectedActiveCustomers, expectedPurchases: clv.totals.expectedPurchases },
+    // The ten highest predicted CLVs, and the ten highest revenues among churn risks ≥ 70% (ties: file order).
+    topCustomers: clv.error ? [] : topTen(clv.columns, () => true, clv.columns.clv),
+    churnList: clv.error ? [] : topTen(clv.columns, (i) => clv.columns.churnProbability[i] >= 0.7, clv.columns.netRevenue),
   };
+}
+
+function topTen(c, keep, key) {
+  const rows = [...Array(c.count).keys()].filter(keep).sort((a, b) => key[b] - key[a] || a - b);
+  return rows.slice(0, 10).map((i) => c.id[i]);
 }
 
 // Runs in the page: the figures on screen, from the data-value attributes next to their text.
@@ -96,6 +104,8 @@ function screenNumbers() {
     packs: q('#packs-body tr[data-group]').map((tr) => [tr.dataset.pack, tr.dataset.group, value(tr.cells[1]), value(tr.cells[3])]).sort(),
     cohorts: q('#cohort-body tr[data-cohort]').map((tr) => [tr.dataset.cohort, value(tr.cells[1]), [...tr.cells].slice(2).map(value)]),
     clv: clvCards.length ? Object.fromEntries(clvCards.map((c) => [c.dataset.metric, value(c)])) : null,
+    topCustomers: q('#top-customers tbody tr').map((tr) => tr.cells[0].textContent),
+    churnList: q('#churn-list tbody tr').map((tr) => tr.cells[0].textContent),
   };
 }
 
@@ -202,6 +212,8 @@ async function session(origin) {
   await check('the sample\'s rows, orders, customers and top customers = the generator\'s model', () =>
     sameAsModel(path.join(root, 'samples/shopify-sample.expected.json')));
   await check('the sample\'s charts are drawn by Chart.js (canvases with pixels)', async () => {
+    // Each chart is drawn in a task after its panel.
+    await page.waitForFunction(() => [...document.querySelectorAll('canvas')].every((c) => globalThis.Chart?.getChart(c)), null, { timeout: STEP_TIMEOUT_MS });
     const charts = await page.evaluate(() => [...document.querySelectorAll('canvas')].map((c) => globalThis.Chart?.getChart(c) ? c.width : 0));
     assertThat(charts.length >= 4 && charts.every((w) => w > 0), `canvases: ${JSON.stringify(charts)}`);
     return `${charts.length} charts`;

@@ -12,8 +12,11 @@ export function chart(key, label, config) {
   const Chart = globalThis.Chart;
   if (!Chart) return el('p', {}, label);
   const options = { animation: false, responsive: true, maintainAspectRatio: false, ...config.options };
-  // Drawn once the canvas is in the document (Chart.js measures its parent).
-  queueMicrotask(() => charts.set(key, new Chart(canvas, { ...config, options })));
+  // Drawn in a task of its own once the canvas is in the document (Chart.js measures its parent,
+  // which costs a layout): the page stays responsive between the panel and its charts.
+  setTimeout(() => {
+    if (canvas.isConnected) charts.set(key, new Chart(canvas, { ...config, options }));
+  });
   return box;
 }
 

@@ -9,6 +9,23 @@ import { maskEmail, maskId, maskName } from '../mask.js';
 const LIST = 10;
 const BINS = 10;
 
+/**
+ * The LIST rows with the largest key, largest first (ties: the earlier row), in one pass: a
+ * quarter of a million customers are not sorted to show ten.
+ */
+function largest(count, key) {
+  const best = [];  // [row, key], sorted by key descending
+  for (let i = 0; i < count; ++i) {
+    const k = key(i);
+    if (best.length === LIST && !(k > best[LIST - 1][1])) continue;
+    let at = best.length;
+    while (at > 0 && k > best[at - 1][1]) --at;
+    best.splice(at, 0, [i, k]);
+    if (best.length > LIST) best.pop();
+  }
+  return best.map(([i]) => i);
+}
+
 function histogram(values) {
   const sorted = Float64Array.from(values).sort();
   const top = sorted[Math.floor(0.95 * (sorted.length - 1))] || 1;
@@ -34,10 +51,9 @@ function customerRows(c, rows) {
 export function renderClv(body, clv) {
   if (clv.error) return fill(body, el('p', { className: 'error' }, clv.error.message));
   const c = clv.columns;
-  const order = Array.from({ length: c.count }, (_, i) => i);
-  const top = [...order].sort((a, b) => c.clv[b] - c.clv[a] || a - b).slice(0, LIST);
+  const top = largest(c.count, (i) => c.clv[i]);
   // At risk: likely gone (churn ≥ 70%) and worth most so far.
-  const risk = order.filter((i) => c.churnProbability[i] >= 0.7).sort((a, b) => c.netRevenue[b] - c.netRevenue[a] || a - b).slice(0, LIST);
+  const risk = largest(c.count, (i) => (c.churnProbability[i] >= 0.7 ? c.netRevenue[i] : -Infinity)).filter((i) => c.churnProbability[i] >= 0.7);
   const headers = [t('customer'), t('name'), t('email'), t('orders'), t('netRevenue'), t('predictedClv'), t('pAlive'), t('churnRisk')];
   const { labels, counts } = histogram(c.clv);
   const totals = clv.totals;
