@@ -113,5 +113,6 @@ console.log(`| measure | result | target |\n| --- | ---: | --- |`);
 console.log(`| drop → dashboard rendered | ${best.dashboard.toFixed(2)} s | ≤ ${TARGET_DASHBOARD_S} s ${mark(best.dashboard <= TARGET_DASHBOARD_S)} |`);
 console.log(`| … of which ingestion (Worker, two instances) | ${best.ingestion.toFixed(2)} s | |`);
 console.log(`| longest main-thread task during ingestion (worst run) | ${worstTask.toFixed(0)} ms | < ${TARGET_LONGEST_TASK_MS} ms ${mark(worstTask < TARGET_LONGEST_TASK_MS)} |`);
-console.log(`| longest main-thread task while analysing and drawing (best run) | ${best.longestAfter.toFixed(0)} ms | |`);
-console.log(`Runs (dashboard s): ${runs.map((r) => r.dashboard.toFixed(2)).join(', ')}`);
+const after = runs.map((r) => r.longestAfter);
+console.log(`| longest main-thread task while results arrive and panels are drawn (runs) | ${Math.min(...after).toFixed(0)}–${Math.max(...after).toFixed(0)} ms | |`);
+console.log(`Runs (dashboard s): ${runs.map((r) => r.dashboard.toFixed(2)).join(', ')}; over the target: ${runs.filter((r) => r.dashboard > TARGET_DASHBOARD_S).length} of ${runs.length}`);
