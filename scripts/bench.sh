@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # `npm run bench`: generates the benchmark export once (bench/data/, not committed) and prints
 # native, WASM and the JS peer side by side; then the segments benchmark (bench/segments.mjs), the
-# KPI benchmark (bench/kpis.mjs), the workbook benchmark (bench/xlsx.mjs) and the CLV benchmarks
-# (bench/clv.mjs).
+# KPI benchmark (bench/kpis.mjs), the workbook benchmark (bench/xlsx.mjs), the CLV benchmarks
+# (bench/clv.mjs) and the web demo in headless Chromium (bench/demo.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-deps.sh
+bash scripts/ensure-deps.sh --browser
 bash scripts/build.sh all
 status=0
 node bench/run.mjs "$@" || status=$?
@@ -14,4 +14,5 @@ node bench/segments.mjs || status=$?
 node bench/kpis.mjs || status=$?
 node bench/xlsx.mjs || status=$?
 node bench/clv.mjs || status=$?
+node bench/demo.mjs || status=$?
 exit $status

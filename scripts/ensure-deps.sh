@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh Debian machine, only when it is missing:
-# Debian packages (compilers and header-only libraries; Chromium with --browser) and the npm
-# devDependencies pinned in package-lock.json. Safe to run again: a no-op when all is there.
+# Debian packages (compilers and header-only libraries; Chromium and a Korean font with
+# --browser) and the npm devDependencies pinned in package-lock.json. Safe to run again: a no-op
+# when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ ccache emscripten nlohmann-json3-dev doctest-dev libfast-float-dev
           robin-map-dev libxxhash-dev zlib1g-dev)
-if [ "${1:-}" = "--browser" ]; then packages+=(chromium); fi
+# --browser: Chromium, and a Korean font so the web demo's Korean screenshots show Hangul.
+if [ "${1:-}" = "--browser" ]; then packages+=(chromium fonts-nanum); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -17,3 +17,6 @@ npx --no-install tsc -p tests/types/tsconfig.json
 
 echo "== browser tests (headless Chromium)"
 node tests/browser/run.mjs
+
+echo "== web demo in the browser (build/demo-site/, headless Chromium)"
+node tests/browser/demo.mjs

@@ -10,43 +10,26 @@
 //
 //   node tests/browser/run.mjs     (exit code 0 when every check passes, else 1)
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium } from 'playwright-core';
+import { startStaticServer, stopStaticServer } from '../../scripts/static-server.mjs';
+import { assertThat, checkList, chromiumPath, difference, launchChromium, recordingContext, runChecks, withTimeout as timeLimit } from './harness.mjs';
 import { handFixtures, orderlens, root, wasmReport } from '../js/support.mjs';  // the package through its self-reference: dist/index.js
 
 const fixturesDir = path.join(root, 'tests/fixtures');
 const artifactsDir = path.join(root, 'test-artifacts/browser');
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TOTAL_TIMEOUT_MS = 50_000;
 const STEP_TIMEOUT_MS = 20_000;
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'self'; style-src 'self'";
 const CSP_REPORT_PATH = '/__csp-report';  // report-uri: catches violations inside Workers too
 
-const started = performance.now();
-const checks = [];
-function record(name, ok, detail = '') {
-  checks.push({ name, ok: !!ok, detail });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
+const list = checkList();
+const { checks, record, check } = list;
 
 // ---------------------------------------------------------------------------------------------
-// Static server
+// Static server (scripts/static-server.mjs): dist/, the test page and the fixtures
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain',
-  '.bin': 'application/octet-stream',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 // URL prefix -> directory (and, for the test page, the only files served from it).
 const MOUNTS = [
   { prefix: '/dist/', dir: path.join(root, 'dist') },
@@ -58,60 +41,10 @@ const MOUNTS = [
 const served = [];      // {method, url, status, type}
 const cspReports = [];  // bodies POSTed to report-uri
 
-function resolveRequest(urlPath) {
-  for (const mount of MOUNTS) {
-    if (!urlPath.startsWith(mount.prefix)) continue;
-    const rel = decodeURIComponent(urlPath.slice(mount.prefix.length));
-    const file = path.resolve(mount.dir, rel);
-    if (!file.startsWith(mount.dir + path.sep)) return null;  // no ../ escapes
-    if (mount.only && !mount.only.has(rel)) return null;
-    return file;
-  }
-  return null;
-}
-
-function handle(req, res) {
-  const url = new URL(req.url, 'http://127.0.0.1');
-  const send = (status, type, body) => {
-    res.writeHead(status, {
-      'Content-Type': type,
-      'Content-Security-Policy': `${CSP}; report-uri ${CSP_REPORT_PATH}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
-    served.push({ method: req.method, url: url.pathname, status, type });
-  };
-  if (req.method === 'POST' && url.pathname === CSP_REPORT_PATH) {
-    const parts = [];
-    req.on('data', (d) => parts.push(d));
-    req.on('end', () => {
-      try {
-        cspReports.push(JSON.parse(Buffer.concat(parts).toString('utf8')));
-      } catch {
-        cspReports.push({ unparsed: Buffer.concat(parts).toString('utf8') });
-      }
-      send(204, 'text/plain', '');
-    });
-    return;
-  }
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'read-only server');
-  if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
-  const file = resolveRequest(url.pathname);
-  if (!file) return send(404, 'text/plain', 'not found');
-  fs.readFile(file, (error, body) => {
-    if (error) return send(404, 'text/plain', 'not found');
-    send(200, MIME[path.extname(file)] ?? 'application/octet-stream', body);
-  });
-}
-
-function startServer() {
-  const server = http.createServer(handle);
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
+const startServer = () => startStaticServer({
+  mounts: MOUNTS, csp: CSP, cspReportPath: CSP_REPORT_PATH,
+  onServed: (s) => served.push(s), onCspReport: (r) => cspReports.push(r),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Expected results from Node (the same package, the same bytes)
@@ -128,19 +61,6 @@ async function nodeReport(serverPath, options = {}, summary = {}) {
 }
 
 const roundTrip = (value) => JSON.parse(JSON.stringify(value));
-
-/** '' when equal after a JSON round trip, else the first path where they differ. */
-function difference(expected, actual, where = '') {
-  if (isDeepStrictEqual(expected, actual)) return '';
-  if (expected && actual && typeof expected === 'object' && typeof actual === 'object' && Array.isArray(expected) === Array.isArray(actual)) {
-    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
-    for (const key of keys) {
-      const d = difference(expected[key], actual[key], `${where}${Array.isArray(expected) ? `[${key}]` : `.${key}`}`);
-      if (d) return d;
-    }
-  }
-  return `${where || '(root)'}: expected ${JSON.stringify(expected)?.slice(0, 200)}, got ${JSON.stringify(actual)?.slice(0, 200)}`;
-}
 
 /**
  * Compares a browser report with Node's after a JSON round trip: deep equality (whatever chunk
@@ -211,21 +131,13 @@ let server;
 let browser;
 let page;
 let phase = 'tests';  // 'canary' while violations are provoked on purpose
-const offOrigin = [];
-const requests = [];
+let offOrigin = [];
+let requests = [];
 const pageErrors = [];
 const consoleProblems = [];
 const canaryConsole = [];
 
-const withTimeout = (promise, what, ms = STEP_TIMEOUT_MS) => {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-};
+const withTimeout = (promise, what, ms = STEP_TIMEOUT_MS) => timeLimit(promise, what, ms);
 
 async function browserLoad(spec) {
   const result = await withTimeout(page.evaluate((s) => window.orderlensTest.load(s), spec), `load ${spec.api} ${spec.path}`);
@@ -248,19 +160,6 @@ async function parity(name, spec, nodeOptions) {
     record(name, false, error.stack ?? String(error));
     return null;
   }
-}
-
-async function check(name, fn) {
-  try {
-    const detail = await fn();
-    record(name, true, detail ?? '');
-  } catch (error) {
-    record(name, false, error.message ?? String(error));
-  }
-}
-
-function assertThat(condition, message) {
-  if (!condition) throw new Error(message);
 }
 
 async function runApiChecks(api) {
@@ -445,19 +344,10 @@ async function main() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   console.log(`orderlens browser tests: ${chromiumPath}, server ${origin}`);
 
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  browser = await launchChromium();
   // context-level: requests of the page and of its Workers.
-  context.on('request', (request) => {
-    const url = request.url();
-    requests.push(url);
-    if (!url.startsWith(`${origin}/`)) offOrigin.push(url);
-  });
+  let context;
+  ({ context, requests, offOrigin } = await recordingContext(browser, origin));
   page = await context.newPage();
   const workers = [];
   page.on('worker', (worker) => workers.push(worker.url()));
@@ -535,31 +425,10 @@ async function main() {
   record('screenshot saved', fs.statSync(screenshot).size > 0, `${path.relative(root, screenshot)} (${failedSoFar} failure(s) shown)`);
 }
 
-let exitCode = 0;
-const watchdog = setTimeout(() => {
-  record('whole run within the time limit', false, `still running after ${TOTAL_TIMEOUT_MS} ms`);
-  finish(1);
-}, TOTAL_TIMEOUT_MS);
-
-let finishing = false;
-async function finish(code) {
-  if (finishing) return;
-  finishing = true;
-  clearTimeout(watchdog);
-  await browser?.close().catch(() => {});
-  server?.closeAllConnections?.();
-  await new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  const failed = checks.filter((c) => !c.ok);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\nbrowser tests: ${checks.length - failed.length}/${checks.length} checks passed in ${seconds} s`);
-  for (const c of failed) console.log(`  FAILED: ${c.name}${c.detail ? ` — ${c.detail}` : ''}`);
-  process.exit(code || (failed.length ? 1 : 0));
-}
-
-try {
-  await main();
-} catch (error) {
-  record('browser test run', false, error.stack ?? String(error));
-  exitCode = 1;
-}
-await finish(exitCode);
+await runChecks({
+  label: 'browser tests', list, timeoutMs: TOTAL_TIMEOUT_MS, main,
+  cleanup: async () => {
+    await browser?.close().catch(() => {});
+    await stopStaticServer(server);
+  },
+});
