@@ -12,6 +12,7 @@
 #include "ingest/ingestor.hpp"
 #include "recommend/item_neighbours.hpp"
 #include "recommend/recommend.hpp"
+#include "fixture_support.hpp"
 #include "api/summary_options.hpp"
 #include "util/civil_date.hpp"
 
@@ -38,25 +39,8 @@ namespace {
 //   co(A,B) = 3/√(7·4) · 3/4 = 2.25/√28        co(A,C) = 2/√(7·3) · 2/3 = (4/3)/√21
 //   seq(A→C) = 3/√(3·3) · 3/4 = 0.75           seq(B→A) = 2/√(4·2) · 2/3 = √2/3
 //   seq(B→C) = 2/√(4·3) · 2/3 = 2/(3√3)
-const char* const kShop =
-    "order_id,customer_id,date,sku,product_name,category,amount,status\n"
-    "o1,c1,2024-01-01,A,Coffee,Drinks,10.00,paid\n"
-    "o1,c1,2024-01-01,B,Filter,Kitchen,3.00,paid\n"
-    "o2,c1,2024-01-11,A,Coffee,Drinks,10.00,paid\n"
-    "o3,c1,2024-01-21,A,Coffee,Drinks,10.00,paid\n"
-    "o3,c1,2024-01-21,C,Grinder,Kitchen,40.00,paid\n"
-    "o4,c2,2024-01-02,A,Coffee,Drinks,10.00,paid\n"
-    "o4,c2,2024-01-02,B,Filter,Kitchen,3.00,paid\n"
-    "o5,c2,2024-01-12,C,Grinder,Kitchen,40.00,paid\n"
-    "o6,c3,2024-01-03,A,Coffee,Drinks,10.00,paid\n"
-    "o6,c3,2024-01-03,B,Filter,Kitchen,3.00,paid\n"
-    "o7,c3,2024-01-13,A,Coffee,Drinks,10.00,paid\n"
-    "o7,c3,2024-01-13,C,Grinder,Kitchen,40.00,paid\n"
-    "o8,c4,2024-01-04,A,Coffee,Drinks,10.00,paid\n"
-    "o9,c5,2024-01-05,D,Mug,Kitchen,12.00,paid\n"
-    "o10,c6,2024-01-06,B,Filter,Kitchen,3.00,paid\n"
-    "o10,c6,2024-01-06,D,Mug,Kitchen,12.00,paid\n"
-    "o11,c6,2024-01-16,E,Tea,Drinks,8.00,paid\n";
+// The file is shared with the node tests (tests/js/recommend.test.mjs).
+std::string hand_baskets() { return testing::read_file(testing::source_dir() / "tests/fixtures/recommend/hand-baskets.csv"); }
 
 // Holdout fixture: X Bread and Y Butter go together; F1..F6 are best sellers bought by others.
 //   k1..k3: one order {X,Y} (days 1-3);  f1..f4: one order {F1..F6} (days 4-7);
@@ -96,7 +80,7 @@ IngestResult ingest(const std::string& csv) {
 }
 
 const Dataset& shop() {
-  static const IngestResult result = ingest(kShop);
+  static const IngestResult result = ingest(hand_baskets());
   return *result.dataset;
 }
 
