@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm run bench`: generates the benchmark export once (bench/data/, not committed) and prints
 # native, WASM and the JS peer side by side; then the segments benchmark (bench/segments.mjs), the
-# KPI benchmark (bench/kpis.mjs), the workbook benchmark (bench/xlsx.mjs) and the CLV benchmarks
-# (bench/clv.mjs).
+# KPI benchmark (bench/kpis.mjs), the workbook benchmark (bench/xlsx.mjs), the CLV benchmarks
+# (bench/clv.mjs) and the recommendations benchmark (bench/recommend.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,4 +14,5 @@ node bench/segments.mjs || status=$?
 node bench/kpis.mjs || status=$?
 node bench/xlsx.mjs || status=$?
 node bench/clv.mjs || status=$?
+node bench/recommend.mjs || status=$?
 exit $status

@@ -465,7 +465,7 @@ export interface RecommendOptions {
   minCount?: number;
   /** β of the shrunk cosine count / (count + β) (default 5). */
   shrinkage?: number;
-  /** Neighbours kept per product and kind (default 20). */
+  /** Neighbours kept per product and kind (default 10). */
   neighbours?: number;
   /** λ: best sellers compete with the neighbours, scoring CF + λ · recent share (default 10). */
   popularityWeight?: number;

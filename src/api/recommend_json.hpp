@@ -11,7 +11,7 @@
 namespace orderlens {
 
 // {"topN" (10), "endDate" | "calibrationEnd" ("YYYY-MM-DD"; calibrationEnd adds the holdout
-//  evaluation), "minCount" (2), "shrinkage" (5), "neighbours" (20), "recentDays" (90),
+//  evaluation), "minCount" (2), "shrinkage" (5), "neighbours" (10), "popularityWeight" (10), "recentDays" (90),
 //  "reorder": {"minCustomers" (3), "minShare" (0.25)}, "segment": "pack" | "pack.group",
 //  "rules": custom segments (segments/rules.hpp)}. Throws IngestError(BadOption) naming the option.
 recommend::RecommendOptions parse_recommend_options(std::string_view json);

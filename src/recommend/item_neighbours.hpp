@@ -37,7 +37,7 @@ struct ItemNeighbours {
 struct SimilarityOptions {
   std::uint32_t min_count = 2;
   double shrinkage = 5;
-  std::uint32_t neighbours = 20;
+  std::uint32_t neighbours = 10;
   std::optional<std::int32_t> end_day;
 };
 

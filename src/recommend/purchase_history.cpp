@@ -48,6 +48,13 @@ PurchaseHistory purchase_history(const Dataset& ds, std::optional<std::int32_t> 
   const Groups by_customer = lines_by_customer(ds, from_day, to_day);
   h.items.offsets.assign(1, 0);
   h.items.offsets.reserve(ds.customers.size() + 1);
+  // At most one entry per line: reserved once instead of growing six columns by doubling.
+  const std::size_t lines = by_customer.members.size();
+  h.items.members.reserve(lines);
+  h.last_day.reserve(lines);
+  h.days.reserve(lines);
+  h.own_interval.reserve(lines);
+  h.later_days.reserve(lines);
   std::vector<std::uint64_t> keys;     // one customer's (product, day), sorted
   std::vector<std::int32_t> all_days;  // one customer's distinct purchase days with an item
   std::vector<double> gaps;

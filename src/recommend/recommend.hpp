@@ -31,7 +31,7 @@ struct RecommendOptions {
   bool evaluate = false;                        // end_day is a calibration end: measure on the days after it
   std::uint32_t min_count = 2;                  // co-occurrences below this are noise
   double shrinkage = 5;                         // β: a similarity is scaled by count / (count + β)
-  std::uint32_t neighbours = 20;                // kept per product and kind, best first
+  std::uint32_t neighbours = 10;                // kept per product and kind, best first
   std::uint32_t recent_days = 90;               // best sellers: orders of the last n days
   double popularity_weight = 10;                // λ: CF candidates and best sellers score CF + λ · recent share
   std::uint32_t reorder_min_customers = 3;      // a consumable: at least this many repeat buyers

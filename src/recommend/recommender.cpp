@@ -111,18 +111,30 @@ void Recommender::add_collaborative(std::uint32_t c, std::uint32_t n, std::vecto
       if (score_[b] == 0.0) touched_.push_back(b);
     }
   }
-  candidates_.clear();
+  // Candidates as (score, product) pairs: the full recommendation is built for the few kept only.
+  scored_.clear();
   for (std::uint32_t b : touched_) {
+    scored_.push_back({score_[b] + lambda * m_.popularity.score[b], score_[b], b});
+    score_[b] = best_[b] = 0.0;  // reason_ and because_ stay valid: the next customer's first contribution overwrites them
+  }
+  const auto better = [](const Scored& a, const Scored& b) { return a.score != b.score ? a.score > b.score : a.product < b.product; };
+  const std::size_t k = std::min(n > out.size() ? n - out.size() : 0, scored_.size());
+  const auto kth = scored_.begin() + static_cast<std::ptrdiff_t>(k);
+  if (k < scored_.size()) std::nth_element(scored_.begin(), kth, scored_.end(), better);
+  std::sort(scored_.begin(), kth, better);
+  for (auto it = scored_.begin(); it != kth; ++it) {
+    const std::uint32_t b = it->product;
+    const double popular = lambda * m_.popularity.score[b];
     Recommendation r;
     r.product = b;
-    const double popular = lambda * m_.popularity.score[b];
-    r.score = score_[b] + popular;
-    r.reason = popular > score_[b] ? Reason::BestSeller : reason_[b];
-    r.because = popular > score_[b] ? kNone : because_[b];
-    candidates_.push_back(r);
-    score_[b] = best_[b] = 0.0;
+    r.score = it->score;
+    // Named after the larger part: a best seller with a weak neighbour is a best seller.
+    const bool by_popularity = it->neighbours == 0.0 || popular > it->neighbours;
+    r.reason = by_popularity ? Reason::BestSeller : reason_[b];
+    r.because = by_popularity ? kNone : because_[b];
+    seen_[b] = stamp_;
+    out.push_back(r);
   }
-  take_sorted(candidates_, n, out);
 }
 
 void Recommender::add_ranked(std::uint32_t, const std::uint32_t* first, const std::uint32_t* last, Reason reason,

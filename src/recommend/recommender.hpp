@@ -54,6 +54,12 @@ class Recommender {
   std::vector<std::uint32_t> touched_;
   std::vector<std::uint32_t> group_count_;
   std::vector<Recommendation> candidates_;
+  struct Scored {
+    double score;       // neighbours + λ · recent share
+    double neighbours;  // the summed similarities alone
+    std::uint32_t product;
+  };
+  std::vector<Scored> scored_;
 };
 
 }  // namespace orderlens::recommend
