@@ -371,6 +371,22 @@ async function clv(file, opts) {
   dataset.dispose();
 }
 
+// --out: `write(file, encodeCp949 or null)` (CP949 with --out-encoding cp949), its failure an
+// OutputError; {rows, unmappable}, or nothing without --out.
+function writeOut(ol, opts, write) {
+  if (!opts.out) return undefined;
+  try {
+    return write(opts.out, opts['out-encoding'] === 'cp949' ? (t) => ol.encodeCp949(t) : null);
+  } catch (error) {
+    throw new OutputError(`cannot write ${opts.out}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`);
+  }
+}
+
+function reportWritten(written, what, file) {
+  if (!written) return;
+  process.stderr.write(`wrote ${written.rows} ${what} to ${file}${written.unmappable ? ` (${written.unmappable} character(s) not in CP949 written as ?)` : ''}\n`);
+}
+
 async function segments(file, opts) {
   const options = segmentOptions(opts, (message) => { throw new UsageError(message); });
   const ol = await createOrderlens();
@@ -378,23 +394,14 @@ async function segments(file, opts) {
   const events = await eventsOption(ol, opts);
   const result = dataset.segments({ ...options, events });
   events?.dispose();
-  let written;
-  if (opts.out) {
-    try {
-      written = writeCustomerGroupsCsv(opts.out, result, opts['out-encoding'] === 'cp949' ? (t) => ol.encodeCp949(t) : null);
-    } catch (error) {
-      throw new OutputError(`cannot write ${opts.out}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`);
-    }
-  }
+  const written = writeOut(ol, opts, (out, encode) => writeCustomerGroupsCsv(out, result, encode));
   if (opts.json) {
     const out = { diagnostics: dataset.diagnostics, ...(events ? { eventDiagnostics: events.diagnostics } : {}), segments: segmentsJson(result) };
     process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
   } else {
     process.stdout.write(`${segmentsTextReport(path.basename(file), result, opts.lang ?? 'en')}\n`);
   }
-  if (written) {
-    process.stderr.write(`wrote ${written.rows} customers to ${opts.out}${written.unmappable ? ` (${written.unmappable} character(s) not in CP949 written as ?)` : ''}\n`);
-  }
+  reportWritten(written, 'customers', opts.out);
   dataset.dispose();
 }
 
@@ -413,19 +420,10 @@ async function recommend(file, opts) {
   const ol = await createOrderlens();
   const dataset = await loadOrders(ol, file, opts);
   const result = dataset.recommend(options);
-  let written;
-  if (opts.out) {
-    try {
-      written = writeRecommendationsCsv(opts.out, result, opts['out-encoding'] === 'cp949' ? (t) => ol.encodeCp949(t) : null);
-    } catch (error) {
-      throw new OutputError(`cannot write ${opts.out}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`);
-    }
-  }
+  const written = writeOut(ol, opts, (out, encode) => writeRecommendationsCsv(out, result, encode));
   if (opts.json) process.stdout.write(`${JSON.stringify({ diagnostics: dataset.diagnostics, recommend: recommendJson(result) }, null, 1)}\n`);
   else process.stdout.write(`${recommendTextReport(path.basename(file), result, opts.lang ?? 'en')}\n`);
-  if (written) {
-    process.stderr.write(`wrote ${written.rows} recommendations to ${opts.out}${written.unmappable ? ` (${written.unmappable} character(s) not in CP949 written as ?)` : ''}\n`);
-  }
+  reportWritten(written, 'recommendations', opts.out);
   dataset.dispose();
 }
 
