@@ -6,7 +6,9 @@
 // For each customer with a purchase up to the end day, at most top_n products, in tiers:
 //   1. reorder   — a consumable they bought whose usual interval has passed (reorder.hpp);
 //   2. also_bought / bought_next — item-to-item collaborative filtering (item_neighbours.hpp)
-//                  from what they bought, more recent purchases weighing more;
+//                  from what they bought, more recent purchases weighing more; their unbought
+//                  recent best sellers compete here with λ · share of recent orders added to
+//                  every candidate (best_seller when that part is the larger);
 //   3. favourite_category / favourite_vendor — best sellers of the category (or, without
 //                  categories in the export, the vendor) they bought most from;
 //   4. best_seller — recent best sellers (popularity.hpp).
