@@ -53,6 +53,7 @@ export function recommendTextReport(file, r, lang = 'en', shown = 5) {
   const m = r.model;
   lines.push(`Model: ${fmt(m.coPurchasePairs)} bought-together and ${fmt(m.sequencePairs)} bought-next similarities, ${fmt(m.consumables)} consumable product(s), fallback by ${m.contentAttribute ?? 'best sellers only'}`);
   if (r.evaluation) lines.push(...evaluationLines(r.evaluation));
+  for (const note of r.notes) lines.push('', `Note: ${note}`);
   const customers = r.customers.slice(0, shown);
   if (customers.length) lines.push('', `First ${customers.length} customer(s):`);
   for (const c of customers) {

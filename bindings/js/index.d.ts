@@ -530,6 +530,8 @@ export interface RecommendResult {
   reasons: Record<RecommendReason, { en: string; ko: string }>;
   customerCount: number;
   evaluation: null | { calibrationEnd: string; holdoutEnd: string; pack: string; groups: RecommendEvaluationGroup[] };
+  /** Why the lists are empty, or the evaluation has nobody to measure. */
+  notes: string[];
   /** The lists as typed arrays (what `customers` is built from). */
   lists: {
     id: string[]; email: string[]; group: Uint32Array | Uint8Array; offsets: Uint32Array; product: Uint32Array;

@@ -94,6 +94,7 @@ ordered_json recommend_json_head(const RecommendResult& r) {
   out["reasons"] = reasons;
   out["customerCount"] = r.lists.size();
   out["evaluation"] = r.evaluation ? evaluation_json(*r.evaluation) : ordered_json();
+  out["notes"] = r.notes;
   return out;
 }
 

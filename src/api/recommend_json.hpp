@@ -19,7 +19,7 @@ recommend::RecommendOptions parse_recommend_options(std::string_view json);
 // Everything but the lists: {endDate, calibration, topN, recentDays, segment, groups, model:
 // {coPurchasePairs, sequencePairs, consumables, contentAttribute}, reasons: {key: {en, ko}},
 // customerCount, evaluation: null | {calibrationEnd, holdoutEnd, pack, groups: [{key, customers,
-// at5: {recommender: {hitRate, precision, recall, coverage}, baseline: {...}}, at10}]}}.
+// at5: {recommender: {hitRate, precision, recall, coverage}, baseline: {...}}, at10}]}, notes}.
 nlohmann::ordered_json recommend_json_head(const recommend::RecommendResult& result);
 
 // The head plus customers: [{id, email, group?, recommendations: [{product, name, score, reason,

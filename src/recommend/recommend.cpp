@@ -3,6 +3,7 @@
 #include "recommend/holdout_evaluation.hpp"
 #include "recommend/recommender.hpp"
 #include "recommend/segment_membership.hpp"
+#include "util/civil_date.hpp"
 
 namespace orderlens::recommend {
 
@@ -59,7 +60,16 @@ RecommendResult recommend(const Dataset& ds, const RecommendOptions& options) {
     recommender.recommend(c, options.top_n, lists.items);
     lists.offsets.push_back(static_cast<std::uint32_t>(lists.items.size()));
   }
-  if (options.evaluate) r.evaluation = evaluate_holdout(ds, model, membership);
+  const std::string end = format_iso_date(r.end_day);
+  if (model.popularity.ranked.empty())
+    r.notes.push_back("No product was sold up to " + end +
+                      " (the export has no product or SKU column, or no purchase has one): every list is empty.");
+  if (options.evaluate) {
+    r.evaluation = evaluate_holdout(ds, model, membership);
+    if (r.evaluation->groups.front().customers == 0)
+      r.notes.push_back("No customer with a purchase up to " + end +
+                        " bought a product after it: nothing to evaluate (choose an earlier calibrationEnd).");
+  }
   return r;
 }
 

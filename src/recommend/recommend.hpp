@@ -103,6 +103,7 @@ struct RecommendResult {
   ModelStats model;
   RecommendationLists lists;
   std::optional<Evaluation> evaluation;
+  std::vector<std::string> notes;  // why lists are empty or the evaluation has nobody
 };
 
 // Throws IngestError(BadOption) for a segment that does not exist (naming the option).

@@ -302,3 +302,15 @@ TEST_CASE("recommend options: bad values are BadOption errors naming the option"
   CHECK(message(R"({"colour": 1})").rfind("options.colour: expected no such option; expected topN, ", 0) == 0);
   CHECK(message(R"([1])") == "recommend options: expected a JSON object");
 }
+
+TEST_CASE("recommend: an export without products, and a holdout with nobody, say so") {
+  const IngestResult data = ingest("order_id,customer_id,date,amount,status\no1,c1,2024-01-01,5.00,paid\no2,c2,2024-01-03,5.00,paid\n");
+  const RecommendResult r = recommend::recommend(*data.dataset, parse_recommend_options(R"({"calibrationEnd": "2024-01-02"})"));
+  CHECK(r.lists.size() == 1);  // c1, with an empty list
+  CHECK(r.lists.items.empty());
+  REQUIRE(r.notes.size() == 2);
+  CHECK(r.notes[0] == "No product was sold up to 2024-01-02 (the export has no product or SKU column, or no purchase has one): every list is empty.");
+  CHECK(r.notes[1] == "No customer with a purchase up to 2024-01-02 bought a product after it: nothing to evaluate (choose an earlier calibrationEnd).");
+  CHECK(recommend_json_head(r)["notes"].size() == 2);
+  CHECK(recommend::recommend(shop(), options()).notes.empty());
+}
