@@ -34,17 +34,27 @@ void Recommender::mark_bought(std::uint32_t c) {
   for (std::uint32_t e = items.begin(c); e < items.end(c); ++e) seen_[items.members[e]] = stamp_;
 }
 
-void Recommender::take_sorted(std::vector<Recommendation>& candidates, std::uint32_t n, std::vector<Recommendation>& out) {
-  const auto better = [](const Recommendation& a, const Recommendation& b) {
+namespace {
+
+// Moves the best min(room, size) candidates to the front, best first (score descending, then
+// product index ascending) and returns how many: linear in the candidates (a hundred or more for
+// a customer with a few products), where a partial sort costs a log factor on each.
+template <typename Candidate>
+std::size_t keep_best(std::vector<Candidate>& candidates, std::size_t room) {
+  const auto better = [](const Candidate& a, const Candidate& b) {
     return a.score != b.score ? a.score > b.score : a.product < b.product;
   };
-  const std::size_t room = n > out.size() ? n - out.size() : 0;
   const std::size_t k = std::min(room, candidates.size());
-  // The k best, then those in order: linear in the candidates (a hundred or more for a customer
-  // with a few products) where a partial sort costs a log factor on each.
   const auto kth = candidates.begin() + static_cast<std::ptrdiff_t>(k);
   if (k < candidates.size()) std::nth_element(candidates.begin(), kth, candidates.end(), better);
   std::sort(candidates.begin(), kth, better);
+  return k;
+}
+
+}  // namespace
+
+void Recommender::take_sorted(std::vector<Recommendation>& candidates, std::uint32_t n, std::vector<Recommendation>& out) {
+  const std::size_t k = keep_best(candidates, n > out.size() ? n - out.size() : 0);
   for (std::size_t i = 0; i < k; ++i) {
     seen_[candidates[i].product] = stamp_;
     out.push_back(candidates[i]);
@@ -117,12 +127,8 @@ void Recommender::add_collaborative(std::uint32_t c, std::uint32_t n, std::vecto
     scored_.push_back({score_[b] + lambda * m_.popularity.score[b], score_[b], b});
     score_[b] = best_[b] = 0.0;  // reason_ and because_ stay valid: the next customer's first contribution overwrites them
   }
-  const auto better = [](const Scored& a, const Scored& b) { return a.score != b.score ? a.score > b.score : a.product < b.product; };
-  const std::size_t k = std::min(n > out.size() ? n - out.size() : 0, scored_.size());
-  const auto kth = scored_.begin() + static_cast<std::ptrdiff_t>(k);
-  if (k < scored_.size()) std::nth_element(scored_.begin(), kth, scored_.end(), better);
-  std::sort(scored_.begin(), kth, better);
-  for (auto it = scored_.begin(); it != kth; ++it) {
+  const std::size_t k = keep_best(scored_, n > out.size() ? n - out.size() : 0);
+  for (auto it = scored_.begin(); it != scored_.begin() + static_cast<std::ptrdiff_t>(k); ++it) {
     const std::uint32_t b = it->product;
     const double popular = lambda * m_.popularity.score[b];
     Recommendation r;
@@ -137,7 +143,7 @@ void Recommender::add_collaborative(std::uint32_t c, std::uint32_t n, std::vecto
   }
 }
 
-void Recommender::add_ranked(std::uint32_t, const std::uint32_t* first, const std::uint32_t* last, Reason reason,
+void Recommender::add_ranked(const std::uint32_t* first, const std::uint32_t* last, Reason reason,
                              std::uint32_t because, std::uint32_t n, std::vector<Recommendation>& out) {
   for (const std::uint32_t* it = first; it != last && out.size() < n; ++it) {
     if (taken(*it)) continue;
@@ -171,7 +177,7 @@ void Recommender::add_favourite_group(std::uint32_t c, std::uint32_t n, std::vec
   }
   if (favourite == kNone) return;
   const std::uint32_t* ranked = g.ranked.members.data();
-  add_ranked(c, ranked + g.ranked.begin(favourite), ranked + g.ranked.end(favourite),
+  add_ranked(ranked + g.ranked.begin(favourite), ranked + g.ranked.end(favourite),
              g.attribute == "category" ? Reason::FavouriteCategory : Reason::FavouriteVendor, favourite, n, out);
 }
 
@@ -183,13 +189,13 @@ void Recommender::recommend(std::uint32_t c, std::uint32_t n, std::vector<Recomm
   if (out.size() < limit) add_collaborative(c, limit, out);
   if (out.size() < limit) add_favourite_group(c, limit, out);
   const std::vector<std::uint32_t>& ranked = m_.popularity.ranked;
-  if (out.size() < limit) add_ranked(c, ranked.data(), ranked.data() + ranked.size(), Reason::BestSeller, kNone, limit, out);
+  if (out.size() < limit) add_ranked(ranked.data(), ranked.data() + ranked.size(), Reason::BestSeller, kNone, limit, out);
 }
 
 void Recommender::best_sellers(std::uint32_t c, std::uint32_t n, std::vector<Recommendation>& out) {
   mark_bought(c);
   const std::vector<std::uint32_t>& ranked = m_.popularity.ranked;
-  add_ranked(c, ranked.data(), ranked.data() + ranked.size(), Reason::BestSeller, kNone,
+  add_ranked(ranked.data(), ranked.data() + ranked.size(), Reason::BestSeller, kNone,
              static_cast<std::uint32_t>(out.size()) + n, out);
 }
 

@@ -40,7 +40,8 @@ class Recommender {
   void add_reorders(std::uint32_t c, std::uint32_t n, std::vector<Recommendation>& out);
   void add_collaborative(std::uint32_t c, std::uint32_t n, std::vector<Recommendation>& out);
   void add_favourite_group(std::uint32_t c, std::uint32_t n, std::vector<Recommendation>& out);
-  void add_ranked(std::uint32_t c, const std::uint32_t* first, const std::uint32_t* last, Reason reason,
+  // The products of [first, last) not taken yet, in that order, until the list holds n.
+  void add_ranked(const std::uint32_t* first, const std::uint32_t* last, Reason reason,
                   std::uint32_t because, std::uint32_t n, std::vector<Recommendation>& out);
   void take_sorted(std::vector<Recommendation>& candidates, std::uint32_t n, std::vector<Recommendation>& out);
   bool taken(std::uint32_t p) const { return seen_[p] == stamp_; }
