@@ -38,6 +38,7 @@ test('native and WASM give identical recommendations (hand baskets, generated ex
     [handBaskets, { ...HAND, popularityWeight: 1, segment: 'repurchase' }],
     [generated, {}],
     [generated, { calibrationEnd: '2023-03-01', topN: 5 }],
+    [generated, { calibrationEnd: '2023-03-01', segment: 'repurchase' }],
     [generated, { rules: REGULARS, segment: 'custom.regulars', minCount: 1 }],
   ];
   for (const [file, options] of cases) {
@@ -46,6 +47,13 @@ test('native and WASM give identical recommendations (hand baskets, generated ex
     dataset.dispose();
     assert.deepEqual(actual, native(file, options), `${path.basename(file)} ${JSON.stringify(options)}`);
     assert.ok(actual.customers.length > 0);
+    if (options.segment === 'repurchase' && actual.evaluation) {
+      // The holdout broken down by the segment's pack: its four groups, adding up to everybody.
+      const [all, ...groups] = actual.evaluation.groups;
+      assert.equal(actual.evaluation.pack, 'repurchase');
+      assert.deepEqual(groups.map((g) => g.key), ['just_bought', 'high_value_infrequent', 'frequent_low_value', 'loyal']);
+      assert.equal(groups.reduce((n, g) => n + g.customers, 0), all.customers);
+    }
   }
 });
 
