@@ -21,6 +21,7 @@
 #include "api/cohorts_json.hpp"
 #include "api/kpis_json.hpp"
 #include "api/readiness_json.hpp"
+#include "api/recommend_json.hpp"
 #include "api/spend_csv.hpp"
 #include "api/events_json.hpp"
 #include "api/report_json.hpp"
@@ -550,6 +551,52 @@ val affinity_analyze(int dataset, std::string options_json) {
   });
 }
 
+// {json (the head: options applied, model, reason templates, evaluation), ids, emails, group,
+// offsets, product, score, reason, because, intervalDays, daysSince (one entry per
+// recommendation; customer r's are offsets[r] .. offsets[r + 1]), productKeys, productNames,
+// contentNames}: the lists as typed arrays, decoded by the JS side on demand.
+val recommend_analyze(int dataset, std::string options_json) {
+  return with_dataset(dataset, [&](const Dataset& ds) {
+    const recommend::RecommendResult result = recommend::recommend(ds, parse_recommend_options(options_json));
+    const recommend::RecommendationLists& lists = result.lists;
+    val r = val::object();
+    r.set("json", recommend_json_head(result).dump());
+    r.set("ids", joined_strings(lists.size(), [&](std::size_t i) { return ds.customer_keys.view(ds.customers.key[lists.customer[i]]); }));
+    r.set("emails", joined_strings(lists.size(), [&](std::size_t i) { return ds.email_of(lists.customer[i]); }));
+    r.set("group", typed_copy(lists.group));
+    r.set("offsets", typed_copy(lists.offsets));
+    const std::size_t n = lists.items.size();
+    std::vector<std::uint32_t> product(n), because(n);
+    std::vector<double> score(n);
+    std::vector<std::uint8_t> reason(n);
+    std::vector<float> interval(n);
+    std::vector<std::int32_t> since(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const recommend::Recommendation& rec = lists.items[i];
+      product[i] = rec.product;
+      because[i] = rec.because;
+      score[i] = rec.score;
+      reason[i] = static_cast<std::uint8_t>(rec.reason);
+      interval[i] = rec.interval_days;
+      since[i] = rec.days_since;
+    }
+    r.set("product", typed_copy(product));
+    r.set("score", typed_copy(score));
+    r.set("reason", typed_copy(reason));
+    r.set("because", typed_copy(because));
+    r.set("intervalDays", typed_copy(interval));
+    r.set("daysSince", typed_copy(since));
+    const ProductsTable& p = ds.products;
+    r.set("productCount", static_cast<double>(p.size()));
+    r.set("productKeys", joined_strings(p.size(), [&](std::size_t k) { return ds.product_keys.view(p.key[k]); }));
+    r.set("productNames", joined_strings(p.size(), [&](std::size_t k) { return ds.text.view(p.name[k]); }));
+    const std::vector<std::string>& content = result.model.content_names;
+    r.set("contentCount", static_cast<double>(content.size()));
+    r.set("contentNames", joined_strings(content.size(), [&](std::size_t k) { return std::string_view(content[k]); }));
+    return r;
+  });
+}
+
 // {json}: "kpis", "cohorts", "channels" or "readiness" of a dataset (and an events file for the
 // KPIs, channels and readiness; 0: none).
 val analysis_report(int dataset, std::string kind, std::string options_json, int events) {
@@ -631,6 +678,7 @@ EMSCRIPTEN_BINDINGS(orderlens) {
   emscripten::function("simulateCustomers", &simulate_customers);
   emscripten::function("segmentsAnalyze", &segments_analyze);
   emscripten::function("affinityAnalyze", &affinity_analyze);
+  emscripten::function("recommendAnalyze", &recommend_analyze);
   emscripten::function("xlsxBegin", &xlsx_begin);
   emscripten::function("xlsxTail", &xlsx_tail);
   emscripten::function("xlsxDirectory", &xlsx_directory);

@@ -2,7 +2,8 @@
 # `npm run bench`: generates the benchmark export once (bench/data/, not committed) and prints
 # native, WASM and the JS peer side by side; then the segments benchmark (bench/segments.mjs), the
 # KPI benchmark (bench/kpis.mjs), the workbook benchmark (bench/xlsx.mjs), the CLV benchmarks
-# (bench/clv.mjs) and the web demo in headless Chromium (bench/demo.mjs).
+# (bench/clv.mjs), the recommendations benchmark (bench/recommend.mjs) and the web demo in
+# headless Chromium (bench/demo.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,5 +15,6 @@ node bench/segments.mjs || status=$?
 node bench/kpis.mjs || status=$?
 node bench/xlsx.mjs || status=$?
 node bench/clv.mjs || status=$?
+node bench/recommend.mjs || status=$?
 node bench/demo.mjs || status=$?
 exit $status

@@ -8,6 +8,8 @@
 // JSON and, per pack, every member's group key and column values (for native/WASM comparisons).
 // With --kpis, --cohorts, --channels or --readiness JSON (options) it is {diagnostics, <that>}:
 // the same JSON text the WASM build returns (--events FILE adds visitors to --kpis and --readiness).
+// With --recommend JSON (options) it is {diagnostics, recommend}: the recommendations of every
+// customer listed, with their texts filled in (api/recommend_json.hpp).
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -22,6 +24,7 @@
 #include "api/cohorts_json.hpp"
 #include "api/kpis_json.hpp"
 #include "api/readiness_json.hpp"
+#include "api/recommend_json.hpp"
 #include "api/segments_json.hpp"
 #include "events/event_ingestor.hpp"
 #include "events/event_options.hpp"
@@ -53,8 +56,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s <file> [--options JSON] [--summary JSON] [--clv JSON] [--chunk BYTES]\n", argv[0]);
     return 2;
   }
-  std::string options_json, summary_json, clv_options_json, segments_json, events_file;
-  bool clv = false, segments = false;
+  std::string options_json, summary_json, clv_options_json, segments_json, events_file, recommend_json_options;
+  bool clv = false, segments = false, recommendations = false;
   // --kpis / --cohorts / --channels / --readiness: the analysis and its options.
   std::string report_kind, report_options;
   std::size_t chunk = 1 << 20;
@@ -64,6 +67,7 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--clv")) clv_options_json = argv[i + 1], clv = true;
     else if (!std::strcmp(argv[i], "--segments")) segments_json = argv[i + 1], segments = true;
     else if (!std::strcmp(argv[i], "--events")) events_file = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--recommend")) recommend_json_options = argv[i + 1], recommendations = true;
     else if (!std::strcmp(argv[i], "--kpis") || !std::strcmp(argv[i], "--cohorts") || !std::strcmp(argv[i], "--channels") ||
              !std::strcmp(argv[i], "--readiness"))
       report_kind = argv[i] + 2, report_options = argv[i + 1];
@@ -104,6 +108,12 @@ int main(int argc, char** argv) {
       const clv::ClvAnalysis analysis = clv::analyze_clv(*result.dataset, clv_options);
       out["clv"] = clv_json(analysis, clv_options);
       out["customers"] = clv_customers_json(*result.dataset, analysis);
+      std::puts(out.dump(1).c_str());
+      return 0;
+    }
+    if (recommendations) {
+      const Dataset& ds = *result.dataset;
+      out["recommend"] = recommend_json(ds, recommend::recommend(ds, parse_recommend_options(recommend_json_options)));
       std::puts(out.dump(1).c_str());
       return 0;
     }

@@ -57,20 +57,23 @@ export function segmentOptions(opts, fail) {
     const { spend, spendFileName, margin } = channelOptions(opts, fail);
     o.channels = { spend, spendFileName, margin };
   }
-  if (opts.rules) {
-    let text;
-    try {
-      text = fs.readFileSync(opts.rules, 'utf8');
-    } catch (error) {
-      fail(`cannot read --rules ${opts.rules}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-    }
-    try {
-      o.rules = JSON.parse(text);
-    } catch (error) {
-      fail(`--rules ${opts.rules} is not valid JSON: ${error.message}`);
-    }
-  }
+  if (opts.rules) o.rules = rulesFile(opts.rules, fail);
   return o;
+}
+
+/** The custom segments of --rules FILE.json (segments and recommend). */
+export function rulesFile(file, fail) {
+  let text;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    fail(`cannot read --rules ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    fail(`--rules ${file} is not valid JSON: ${error.message}`);
+  }
 }
 
 const pct = (n) => `${fmt(100 * n, 1)}%`;
@@ -130,6 +133,11 @@ export function customerGroups(r) {
 
 export function writeCustomerGroupsCsv(file, r, encodeCp949) {
   const { columns, rows } = customerGroups(r);
+  return writeRowsCsv(file, columns, rows, encodeCp949);
+}
+
+/** Rows as a CSV file: UTF-8 with BOM, or CP949 through `encodeCp949`. {rows, unmappable}. */
+export function writeRowsCsv(file, columns, rows, encodeCp949) {
   const cp949 = !!encodeCp949;
   const text = toCsv(columns, rows, { bom: !cp949 });
   const { bytes, unmappable } = segmentFile({ text, cp949 }, cp949 ? encodeCp949(text) : null);

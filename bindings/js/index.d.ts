@@ -458,6 +458,103 @@ export interface AffinityResult {
   nextPurchase: AffinityRule[];
 }
 
+export interface RecommendOptions {
+  /** Products per customer, 1–100 (default 10). */
+  topN?: number;
+  /** Recommend as of this day ("YYYY-MM-DD"; default: the last purchase day). */
+  endDate?: string;
+  /** Recommend as of this day and measure on the purchases after it, next to the popularity baseline. */
+  calibrationEnd?: string;
+  /** Pairs seen fewer times are dropped (default 2). */
+  minCount?: number;
+  /** β of the shrunk cosine count / (count + β) (default 5). */
+  shrinkage?: number;
+  /** Neighbours kept per product and kind (default 10). */
+  neighbours?: number;
+  /** λ: best sellers compete with the neighbours, scoring CF + λ · recent share (default 10). */
+  popularityWeight?: number;
+  /** Best sellers are counted over this many days up to the end date (default 90). */
+  recentDays?: number;
+  reorder?: { minCustomers?: number; minShare?: number };
+  /** Only this segment's customers: a pack ("rfm") or a group ("rfm.champions", "custom.vip"). */
+  segment?: string;
+  /** Custom segments for segment "custom" / "custom.<key>" (as SegmentsOptions.rules). */
+  rules?: CustomSegment[] | { segments: CustomSegment[]; minSize?: number };
+}
+
+export type RecommendReason = 'reorder' | 'reorder_typical' | 'bought_next' | 'also_bought' | 'favourite_category'
+  | 'favourite_vendor' | 'best_seller';
+
+export interface Recommendation {
+  product: string;
+  name: string;
+  score: number;
+  reason: RecommendReason;
+  /** The product bought (its key) that led here, or the favourite category / vendor; null for best sellers. */
+  because: string | null;
+  /** Reorders: the usual interval in days (0 otherwise). */
+  intervalDays: number;
+  /** Reorders: days since the customer last bought it. */
+  daysSince: number;
+  text: { en: string; ko: string };
+}
+
+export interface CustomerRecommendations {
+  id: string;
+  email: string;
+  /** With a segment: the customer's group. */
+  group?: string;
+  recommendations: Recommendation[];
+}
+
+export interface RecommendMetrics {
+  hitRate: number;
+  precision: number;
+  recall: number;
+  coverage: number;
+}
+
+export interface RecommendEvaluationGroup {
+  /** "all", or a group of the pack. */
+  key: string;
+  customers: number;
+  at5: { recommender: RecommendMetrics; baseline: RecommendMetrics };
+  at10: { recommender: RecommendMetrics; baseline: RecommendMetrics };
+}
+
+export interface RecommendResult {
+  endDate: string;
+  /** True when endDate is a calibration end (evaluation present). */
+  calibration: boolean;
+  topN: number;
+  recentDays: number;
+  segment: string | null;
+  groups: string[];
+  model: { coPurchasePairs: number; sequencePairs: number; consumables: number; contentAttribute: 'category' | 'vendor' | null };
+  reasons: Record<RecommendReason, { en: string; ko: string }>;
+  customerCount: number;
+  evaluation: null | { calibrationEnd: string; holdoutEnd: string; pack: string; groups: RecommendEvaluationGroup[] };
+  /** Why the lists are empty, or the evaluation has nobody to measure. */
+  notes: string[];
+  /** The lists as typed arrays (what `customers` is built from). */
+  lists: {
+    id: string[]; email: string[]; group: Uint32Array | Uint8Array; offsets: Uint32Array; product: Uint32Array;
+    score: Float64Array; reason: Uint8Array; because: Uint32Array; intervalDays: Float32Array; daysSince: Int32Array;
+    productKeys: string[]; productNames: string[]; contentNames: string[];
+  };
+  /** Per customer, built on first use. */
+  readonly customers: CustomerRecommendations[];
+}
+
+export interface RecommendExportOptions {
+  format?: 'csv' | 'json';
+  encoding?: 'utf-8' | 'cp949';
+}
+
+/** One row per recommendation: id, email, group (with a segment), rank, product, name, score, reason, because, text, textKo. */
+export function recommendationRows(result: RecommendResult): { columns: string[]; rows: Record<string, string | number | null>[] };
+export function recommendationsCsv(result: RecommendResult, options?: { bom?: boolean }): string;
+
 export interface SegmentGroup {
   key: string;
   name: { en: string; ko: string };
@@ -781,6 +878,8 @@ export declare class Dataset {
   segments(options?: SegmentOptions): SegmentsResult;
   /** Product affinity: co-purchase and next-purchase association rules. */
   affinity(options?: AffinityOptions): AffinityResult;
+  /** Per-customer recommendations (docs/recommend.md). */
+  recommend(options?: RecommendOptions): RecommendResult;
   /** KPIs per period with changes, the revenue split by driver and the playbook's actions. */
   kpis(options?: KpiOptions): KpiResult;
   /** Acquisition cohorts: retention, orders, revenue and the LTV curve by age. */
@@ -811,6 +910,8 @@ export interface Orderlens {
   loadEvents(input: LoadInput, options?: EventLoadOptions): Promise<EventLog>;
   /** One pack's members as a CSV or JSON file. */
   exportSegments(result: SegmentsResult, options: SegmentExportOptions): SegmentFile;
+  /** Recommendations as a CSV or JSON file, one row per recommendation. */
+  exportRecommendations(result: RecommendResult, options?: RecommendExportOptions): SegmentFile;
   encodeCp949(text: string): { bytes: Uint8Array; unmappable: number };
 }
 
@@ -830,6 +931,7 @@ export interface RemoteDataset {
   clv(options?: ClvOptions): Promise<ClvResult>;
   segments(options?: Omit<SegmentOptions, 'events'> & { events?: RemoteEventLog }): Promise<SegmentsResult>;
   affinity(options?: AffinityOptions): Promise<AffinityResult>;
+  recommend(options?: RecommendOptions): Promise<RecommendResult>;
   kpis(options?: Omit<KpiOptions, 'events'> & { events?: RemoteEventLog }): Promise<KpiResult>;
   cohorts(options?: CohortOptions): Promise<CohortResult>;
   channels(options?: Omit<ChannelOptions, 'events'> & { events?: RemoteEventLog }): Promise<ChannelResult>;
@@ -854,6 +956,7 @@ export interface OrderlensWorker {
   clvFit(arrays: ClvArrays, options?: ClvArraysOptions): Promise<ClvArraysResult>;
   loadEvents(input: Blob | ArrayBuffer | ArrayBufferView | string, options?: Omit<EventLoadOptions, 'signal'>): Promise<RemoteEventLog>;
   exportSegments(result: SegmentsResult, options: SegmentExportOptions): Promise<SegmentFile>;
+  exportRecommendations(result: RecommendResult, options?: RecommendExportOptions): Promise<SegmentFile>;
   encodeCp949(text: string): Promise<{ bytes: Uint8Array; unmappable: number }>;
   terminate(): Promise<number> | void;
 }

@@ -7,6 +7,7 @@ import { customerColumnsFromCore, customersFromColumns } from './customers.js';
 import { OrderlensError, unwrap } from './errors.js';
 import { clvArraysResult, clvColumnsFromCore, clvResult } from './clv.js';
 import { segmentFile, segmentFileText, segmentsResult } from './segments.js';
+import { recommendationFileText, recommendResult } from './recommend.js';
 import { channelCoreOptions, eventsHandleOf, runReport } from './reports.js';
 import { ScratchBuffer } from './scratch.js';
 import { bytesAccess, fileAccess, loadWorkbook, randomAccess, workbookKind } from './xlsx.js';
@@ -15,6 +16,7 @@ import { decryptWorkbook } from './xlsx-decrypt.js';
 
 export { OrderlensError } from './errors.js';
 export { memberColumnKeys, segmentMembers, segmentMembersCsv } from './segments.js';
+export { recommendationRows, recommendationsCsv } from './recommend.js';
 export { createOrderlensWorker } from './worker-client.js';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
@@ -100,6 +102,16 @@ class Orderlens {
    */
   exportSegments(result, options = {}) {
     const file = segmentFileText(result, options);
+    return segmentFile(file, file.cp949 ? this.encodeCp949(file.text) : null);
+  }
+
+  /**
+   * A recommendations result (Dataset#recommend) as a file, one row per recommendation (see
+   * recommendationRows): {bytes, text, rows, unmappable, mimeType, fileName}. Options: format
+   * ('csv' | 'json'), encoding ('utf-8' | 'cp949', CSV only).
+   */
+  exportRecommendations(result, options = {}) {
+    const file = recommendationFileText(result, options);
     return segmentFile(file, file.cp949 ? this.encodeCp949(file.text) : null);
   }
 
@@ -472,6 +484,19 @@ export class Dataset {
     this.#ensureLive();
     const { events, ...coreOptions } = options;
     return runReport(this.#module, this.#handle, 'readiness', coreOptions, eventsHandleOf(events, EventLog, 'readiness'));
+  }
+
+  /**
+   * Per-customer product recommendations (docs/recommend.md): item-to-item collaborative
+   * filtering, reorder reminders for consumables, favourite-category and best-seller fallbacks.
+   * Options: topN, endDate or calibrationEnd (adds the holdout evaluation against the popularity
+   * baseline), minCount, shrinkage, neighbours, popularityWeight, recentDays, reorder
+   * {minCustomers, minShare}, segment ("rfm" or "rfm.champions"), rules (custom segments).
+   * Returns the JSON head with `lists` (typed arrays) and `customers` (rows, built on first use).
+   */
+  recommend(options = {}) {
+    this.#ensureLive();
+    return recommendResult(unwrap(this.#module.recommendAnalyze(this.#handle, JSON.stringify(options))));
   }
 
   /**

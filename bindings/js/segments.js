@@ -3,6 +3,7 @@
 // arrays until rows are asked for.
 import { customerColumnsFromCore, strings } from './customers.js';
 import { toCsv } from './csv-writer.js';
+import { exportFileText } from './export-file.js';
 import { OrderlensError } from './errors.js';
 
 export function segmentsResult(core) {
@@ -151,17 +152,8 @@ export function segmentMembersCsv(result, options = {}) {
  * only; CP949 has no byte order mark, and old Excel reads a CP949 file as Korean by default).
  */
 export function segmentFileText(result, options) {
-  const format = options.format ?? 'csv';
-  const encoding = options.encoding ?? 'utf-8';
-  if (format !== 'csv' && format !== 'json') throw new OrderlensError(`exportSegments: format must be "csv" or "json", not "${format}"`, 'bad_option');
-  if (encoding !== 'utf-8' && encoding !== 'cp949') throw new OrderlensError(`exportSegments: encoding must be "utf-8" or "cp949", not "${encoding}"`, 'bad_option');
-  if (format === 'json' && encoding !== 'utf-8') throw new OrderlensError('exportSegments: JSON is always UTF-8', 'bad_option');
   const { columns, rows } = segmentMembers(result, options);
-  const fileName = `${options.pack}${options.groups ? '-' + options.groups.join('-') : ''}.${format}`;
-  if (format === 'json') return { text: JSON.stringify(rows), rows: rows.length, cp949: false, mimeType: 'application/json', fileName };
-  const cp949 = encoding === 'cp949';
-  const text = toCsv(columns, rows, { bom: !cp949 });
-  return { text, rows: rows.length, cp949, mimeType: `text/csv;charset=${cp949 ? 'cp949' : 'utf-8'}`, fileName };
+  return exportFileText('exportSegments', columns, rows, `${options.pack}${options.groups ? '-' + options.groups.join('-') : ''}`, options);
 }
 
 /** The file's bytes: {bytes, unmappable, text, rows, mimeType, fileName}. `encoded` is the CP949 encoding when asked for. */

@@ -6,6 +6,7 @@ import { deserializeError, OrderlensError } from './errors.js';
 import { customersFromColumns } from './customers.js';
 import { reviveClvArraysResult, reviveClvResult } from './clv.js';
 import { segmentFile, segmentFileText } from './segments.js';
+import { recommendationFileText, withCustomers } from './recommend.js';
 import { chunksOf, DEFAULT_CHUNK_BYTES, inputName } from './input.js';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
@@ -166,6 +167,12 @@ class OrderlensWorker {
     return segmentFile(file, file.cp949 ? await this.encodeCp949(file.text) : null);
   }
 
+  /** As Orderlens#exportRecommendations; rows built on this thread, CP949 encoding in the Worker. */
+  async exportRecommendations(result, options = {}) {
+    const file = recommendationFileText(result, options);
+    return segmentFile(file, file.cp949 ? await this.encodeCp949(file.text) : null);
+  }
+
   /** Stops the worker; its datasets are gone. */
   terminate() {
     this.#terminated = true;
@@ -219,6 +226,10 @@ class RemoteDataset {
 
   async affinity(options = {}) {
     return (await this.#client.request({ op: 'affinity', dataset: this.#handle, options })).value;
+  }
+
+  async recommend(options = {}) {
+    return withCustomers((await this.#client.request({ op: 'recommend', dataset: this.#handle, options })).value);
   }
 
   stats() {

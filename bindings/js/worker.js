@@ -4,6 +4,7 @@ import { createOrderlens } from './index.js';
 import { OrderlensError, serializeError } from './errors.js';
 import { onMessages, post } from './worker-port.js';
 import { segmentsTransfer } from './segments.js';
+import { recommendTransfer } from './recommend.js';
 
 let orderlens = null;
 const datasets = new Map();  // handle -> Dataset
@@ -114,6 +115,12 @@ async function handle(message) {
       return { value: datasetOf(message.dataset).cohorts(message.options) };
     case 'affinity':
       return { value: datasetOf(message.dataset).affinity(message.options) };
+    case 'recommend': {
+      // `customers` is not enumerable: only the head and the typed arrays cross (the client
+      // builds the rows on first use, as here).
+      const result = datasetOf(message.dataset).recommend(message.options);
+      return { value: result, transfer: recommendTransfer(result) };
+    }
     case 'encodeCp949': {
       const encoded = orderlens.encodeCp949(message.text);
       return { value: encoded, transfer: [encoded.bytes.buffer] };

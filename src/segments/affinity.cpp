@@ -145,6 +145,8 @@ void add_next_purchase_rules(const Dataset& ds, const Groups& baskets, std::size
     });
     append_best(candidates, options.top_n, options.rank_by, r.next_purchase);
   }
+  r.first_count = std::move(first);
+  r.next_count = std::move(next);
 }
 
 }  // namespace

@@ -78,6 +78,8 @@ struct AffinityResult {
   std::vector<std::uint32_t> basket_count;  // per item: count(A)
   std::vector<AffinityRule> co_purchase;
   std::uint32_t sequences = 0;  // |S|
+  std::vector<std::uint32_t> first_count;  // per item: first(A)
+  std::vector<std::uint32_t> next_count;   // per item: next(B)
   std::vector<AffinityRule> next_purchase;
 };
 

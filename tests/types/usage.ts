@@ -1,7 +1,7 @@
 // Compiled with `tsc --noEmit` (tests/js/types.test.mjs): the declarations must accept the
 // documented usage, and reject misuse (the @ts-expect-error lines must be errors).
-import { createOrderlens, createOrderlensWorker, OrderlensError } from 'orderlens';
-import type { ClvCustomer, ClvResult, CustomerSummary, Diagnostics, LoadProgress } from 'orderlens';
+import { createOrderlens, createOrderlensWorker, OrderlensError, recommendationRows, recommendationsCsv } from 'orderlens';
+import type { ClvCustomer, ClvResult, CustomerSummary, Diagnostics, LoadProgress, Recommendation, RecommendReason } from 'orderlens';
 
 async function main(file: File, bytes: Uint8Array, signal: AbortSignal): Promise<void> {
   const ol = await createOrderlens({ wasmUrl: new URL('https://example.invalid/orderlens.wasm') });
@@ -134,3 +134,22 @@ async function workbookUsage(file: File): Promise<void> {
   await ol.load(file, { sheet: 2 });
 }
 console.log(workbookUsage);
+
+async function recommendUsage(file: File): Promise<void> {
+  const ol = await createOrderlens();
+  const dataset = await ol.load(file);
+  const r = dataset.recommend({ topN: 5, calibrationEnd: '2025-06-30', segment: 'rfm.champions', reorder: { minShare: 0.3 } });
+  const first: Recommendation | undefined = r.customers[0]?.recommendations[0];
+  const reason: RecommendReason | undefined = first?.reason;
+  const hit: number | undefined = r.evaluation?.groups[0].at10.recommender.hitRate;
+  const file2 = ol.exportRecommendations(r, { format: 'csv', encoding: 'cp949' });
+  const rows = recommendationRows(r).rows.length;
+  const worker = await createOrderlensWorker();
+  const remote = await (await worker.load(file)).recommend({ rules: [{ key: 'vip', rule: { field: 'orders', op: '>=', value: 3 } }], segment: 'custom.vip' });
+  console.log(first?.text.ko, reason, hit, file2.fileName, rows, remote.customers.length, recommendationsCsv(r).length);
+  // @ts-expect-error: topN is a number
+  dataset.recommend({ topN: '5' });
+  // @ts-expect-error: no such export format
+  ol.exportRecommendations(r, { format: 'xml' });
+}
+console.log(recommendUsage);
