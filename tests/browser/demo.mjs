@@ -71,7 +71,7 @@ function expectedScreen(dataset, results) {
     kpiPeriods: kpis.periods.map((p) => [p.period, p.values.revenue, p.values.orders]),
     actions: kpis.actions.map((a) => a.en),  // the page is in English when numbers are compared
     rfm: Object.fromEntries(segments.packs.find((p) => p.key === 'rfm').groups.filter((g) => g.members > 0).map((g) => [g.key, g.members])),
-    packs: segments.packs.flatMap((p) => p.groups.map((g) => [p.key, g.key, g.members, g.revenue])).sort(),
+    packs: segments.packs.flatMap((p) => p.groups.map((g) => [p.key, g.key, g.members, g.revenue, g.revenuePerCustomer, g.meanClv ?? null])).sort(),
     cohorts: cohorts.cohorts.map((c) => [c.key, c.customers, c.cells.map((cell) => cell.activeRate)]),
     clv: clv.error ? null : { totalClv: clv.totals.clv, meanClv: clv.totals.meanClv, expectedActive: clv.totals.expectedActiveCustomers, expectedPurchases: clv.totals.expectedPurchases },
     // The ten highest predicted CLVs, and the ten highest revenues among churn risks ≥ 70% (ties: file order).
@@ -101,7 +101,10 @@ function screenNumbers() {
     kpiPeriods: q('#kpi-body tbody tr').map((tr) => [tr.cells[0].textContent.replace('*', ''), value(tr.cells[1]), value(tr.cells[2])]),
     actions: q('#kpi-body ul.actions li').map((li) => li.textContent),
     rfm: Object.fromEntries(q('#rfm-body .tile').map((t) => [t.dataset.group, Number(t.dataset.members)])),
-    packs: q('#packs-body tr[data-group]').map((tr) => [tr.dataset.pack, tr.dataset.group, value(tr.cells[1]), value(tr.cells[3])]).sort(),
+    // Members, revenue, revenue per customer and (when the CLV models ran) mean CLV.
+    packs: q('#packs-body tr[data-group]').map((tr) => [tr.dataset.pack, tr.dataset.group, value(tr.cells[1]), value(tr.cells[3]),
+      value(tr.querySelector('[data-metric=revenuePerCustomer]')),
+      tr.querySelector('[data-metric=meanClv]') ? value(tr.querySelector('[data-metric=meanClv]')) : null]).sort(),
     cohorts: q('#cohort-body tr[data-cohort]').map((tr) => [tr.dataset.cohort, value(tr.cells[1]), [...tr.cells].slice(2).map(value)]),
     clv: clvCards.length ? Object.fromEntries(clvCards.map((c) => [c.dataset.metric, value(c)])) : null,
     topCustomers: q('#top-customers tbody tr').map((tr) => tr.cells[0].textContent),

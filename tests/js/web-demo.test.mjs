@@ -25,11 +25,12 @@ test('spend typed in the channel panel becomes whole-range spend entries, blanks
   assert.deepEqual(spendEntries(), []);
 });
 
-test('analysis options: custom rules go to segments, spend to channels, the holdout to CLV', () => {
+test('analysis options: custom rules go to segments, spend to channels and segments, the holdout to CLV', () => {
   const diagnostics = { firstOrderDate: '2024-01-01', lastOrderDate: '2024-12-31' };
   const rules = [{ key: 'vip', rule: { field: 'orders', op: '>=', value: 3 } }];
   const o = analysisOptions(diagnostics, { rules, spend: { web: 1000 } });
-  assert.deepEqual(o.segments, { rules });
+  assert.deepEqual(o.segments, { rules, channels: { spend: [{ channel: 'web', amount: 1000 }] } });
+  assert.deepEqual(analysisOptions(diagnostics, { rules }).segments, { rules });
   assert.deepEqual(o.channels.spend, [{ channel: 'web', amount: 1000 }]);
   assert.deepEqual(o.clv, { calibrationEnd: '2024-10-01' });
   assert.deepEqual(analysisOptions(diagnostics).segments, {});

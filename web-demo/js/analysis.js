@@ -28,7 +28,8 @@ export function analysisOptions(diagnostics, { rules = [], spend = {} } = {}) {
   const calibrationEnd = calibrationEndFor(diagnostics);
   return {
     kpis: { period: 'month' },
-    segments: rules.length ? { rules } : {},
+    // The channels' spend prices the segments too: CAC and LTV:CAC per group.
+    segments: { ...(rules.length ? { rules } : {}), ...(spendEntries(spend).length ? { channels: { spend: spendEntries(spend) } } : {}) },
     cohorts: { period: 'month', maxAge: 12 },
     clv: calibrationEnd ? { calibrationEnd } : {},
     affinity: { level: 'product', minCount: 3, topN: 3 },
