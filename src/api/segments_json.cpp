@@ -203,15 +203,7 @@ ojson segmentation_json(const Segmentation& result, bool with_affinity) {
   out["economics"] = economics ? economics_json(*economics, result) : ojson();
   if (result.affinity && with_affinity) out["affinity"] = affinity_json(*result.affinity);
   out["notes"] = result.notes;
-  // Whether the data are enough for the segments (and for the funnel, whether there are events).
-  if (base.dataset && base.size()) {
-    TimelineOptions range;
-    range.end_day = base.end_day;
-    const Readiness readiness = data_readiness(*base.dataset, purchase_timeline(*base.dataset, range), result.events);
-    out["readiness"] = analysis_readiness_json(readiness, "segments");
-  } else {
-    out["readiness"] = nullptr;
-  }
+  out["readiness"] = result.readiness ? analysis_readiness_json(*result.readiness, "segments") : ojson();
   return out;
 }
 

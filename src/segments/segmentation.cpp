@@ -171,6 +171,11 @@ Segmentation segment_customers(const Dataset& dataset, const SegmentationOptions
       if (p.key == key) result.packs.push_back(std::move(p));
   }
   if (options.economics) result.economics = economics_of(dataset, result, options, clv_run, clv_problem, events);
+  if (base.size() > 0) {
+    TimelineOptions range;
+    range.end_day = base.end_day;
+    result.readiness = data_readiness(dataset, purchase_timeline(dataset, range), result.events);
+  }
   return result;
 }
 

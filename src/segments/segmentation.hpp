@@ -12,6 +12,7 @@
 #include "segments/affinity.hpp"
 #include "segments/cross_sell.hpp"
 #include "kpis/channels.hpp"
+#include "kpis/readiness.hpp"
 #include "segments/cycle.hpp"
 #include "segments/economics.hpp"
 #include "segments/funnel.hpp"
@@ -53,6 +54,9 @@ struct Segmentation {
   std::uint64_t min_size = 0;
   std::optional<AffinityResult> affinity;  // when options.affinity asked for it
   std::optional<SegmentEconomics> economics;  // per reported pack, unless options.economics is false
+  // Whether the data are enough for the segments (and, with events, the funnel); none without
+  // customers.
+  std::optional<Readiness> readiness;
 };
 
 // Each customer row's group in `pack` (kNoGroup for none): the pack's own groups for customer
