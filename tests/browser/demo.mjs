@@ -334,7 +334,9 @@ async function session(origin) {
     await page.selectOption('#lang', 'ko');
     const title = await text('#recs-title');
     const reasons = await page.evaluate(() => [...document.querySelectorAll('#recs-list tbody tr:first-child .reason')].map((n) => n.textContent));
+    const picked = await page.inputValue('#recs-segment');  // the panel drawn again keeps the segment chosen
     await page.selectOption('#lang', 'en');
+    assertThat(picked === recSegment, `the picker shows ${picked} after the language switch`);
     const expected = recExpected.customers[0].recommendations.slice(0, 3).map((r) => r.text.ko);
     assertThat(title === '추천 상품' && !difference(expected, reasons), `${title}: ${difference(expected, reasons)}`);
     assertThat(reasons.every((r) => /[가-힣]/.test(r)), `not Korean: ${reasons.join(' | ')}`);

@@ -49,7 +49,8 @@ function evaluationPart(evaluation, segments) {
 function segmentPicker(segments, selected, onSegment) {
   const label = (c) => (c.group ? `${t(`pack_${c.pack}`)} · ${pick(c.group.name)} (${num(c.group.members)})` : t('recsAllRfm'));
   const select = el('select', { id: 'recs-segment', on: { change: (event) => onSegment(event.target.value) } },
-    recommendSegmentChoices(segments).map((c) => el('option', { value: c.value, selected: c.value === selected }, label(c))));
+    recommendSegmentChoices(segments).map((c) => el('option', { value: c.value }, label(c))));
+  select.value = selected;
   return el('div', { className: 'row' }, el('label', { htmlFor: select.id }, t('recsSegment')), select);
 }
 
