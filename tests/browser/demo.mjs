@@ -77,8 +77,25 @@ function expectedScreen(dataset, results) {
     // The ten highest predicted CLVs, and the ten highest revenues among churn risks ≥ 70% (ties: file order).
     topCustomers: clv.error ? [] : topTen(clv.columns, () => true, clv.columns.clv),
     churnList: clv.error ? [] : topTen(clv.columns, (i) => clv.columns.churnProbability[i] >= 0.7, clv.columns.netRevenue),
+    recsEvaluation: evaluationFigures(results.recommend.evaluation),
+    recsLists: firstLists(results.recommend.lists),
   };
 }
+
+// The recommendations panel: per evaluated group its customers and hit rates @5 and @10 (the
+// lists' and the best sellers'), and for all customers precision, recall and coverage too, as
+// [group, metric, value] sorted; none without a holdout.
+function evaluationFigures(result) {
+  const evaluation = result?.evaluation;
+  if (!evaluation) return [];
+  const sides = ['at5', 'at10'].flatMap((k) => ['recommender', 'baseline'].map((who) => [k, who]));
+  return evaluation.groups.flatMap((g) => [[g.key, 'customers', g.customers],
+    ...(g.key === 'all' ? ['hitRate', 'precision', 'recall', 'coverage'] : ['hitRate'])
+      .flatMap((m) => sides.map(([k, who]) => [g.key, `${k}.${who}.${m}`, g[k][who][m]]))]).sort();
+}
+
+/** The first 20 customers' ids and their first three recommended products (keys), as the panel lists them. */
+const firstLists = (lists) => lists.customers.slice(0, 20).map((c) => [c.id, ...c.recommendations.slice(0, 3).map((r) => r.product)]);
 
 function topTen(c, keep, key) {
   const rows = [...Array(c.count).keys()].filter(keep).sort((a, b) => key[b] - key[a] || a - b);
@@ -109,6 +126,9 @@ function screenNumbers() {
     clv: clvCards.length ? Object.fromEntries(clvCards.map((c) => [c.dataset.metric, value(c)])) : null,
     topCustomers: q('#top-customers tbody tr').map((tr) => tr.cells[0].textContent),
     churnList: q('#churn-list tbody tr').map((tr) => tr.cells[0].textContent),
+    recsEvaluation: q('#recs-body td[data-metric]').map((td) => [td.dataset.evalGroup, td.dataset.metric, value(td)]).sort(),
+    // The recommendations table's customer ids and product keys (firstLists' shape).
+    recsLists: q('#recs-list tbody tr').map((tr) => [tr.cells[0].textContent, ...[...tr.querySelectorAll('li[data-product]')].map((li) => li.dataset.product)]),
   };
 }
 
@@ -117,10 +137,11 @@ async function sameNumbers(file, options = {}, extra = {}) {
   const node = await nodeAnswers(file, options, extra);
   assertThat(!node.error, `Node could not read it: ${node.error?.message}`);
   try {
-    const problem = difference(expectedScreen(node.dataset, node.results), await page.evaluate(screenNumbers));
+    const expected = expectedScreen(node.dataset, node.results);
+    const problem = difference(expected, await page.evaluate(screenNumbers));
     assertThat(!problem, problem);
     const d = node.dataset.diagnostics;
-    return { node, detail: `${d.rows.used} rows used, ${d.orders.total} orders, ${d.customers} customers, ${node.results.segments.packs.length} packs, ${node.results.kpis.periods.length} months` };
+    return { node, detail: `${d.rows.used} rows used, ${d.orders.total} orders, ${d.customers} customers, ${node.results.segments.packs.length} packs, ${node.results.kpis.periods.length} months, ${expected.recsEvaluation.length} recommendation figures` };
   } finally {
     node.dataset.dispose();
   }
@@ -276,6 +297,64 @@ async function session(origin) {
     return `${email} masked`;
   });
 
+  // Recommendations for one segment: the lists, the export and the reasons in Korean = Node's.
+  const recSegment = 'repurchase.loyal';
+  const recExpected = sampleSet.recommend({ segment: recSegment });
+  /** Chooses a segment in the recommendations panel and waits for its lists. */
+  const chooseRecSegment = async (segment) => {
+    await page.selectOption('#recs-segment', segment);
+    await page.waitForSelector(`#recs-list[data-segment="${segment}"]`, { timeout: STEP_TIMEOUT_MS });
+    return (await page.evaluate(screenNumbers)).recsLists;
+  };
+  await check(`recommendations for "${recSegment}": the first customers' products = Node's recommend({segment})`, async () => {
+    const shown = await chooseRecSegment(recSegment);
+    const expected = firstLists(recExpected);
+    assertThat(shown.length === 20 && !difference(expected, shown), difference(expected, shown) || `${shown.length} customers shown`);
+    // Independently of recommend(): its customers are the group's members in segments() (each has bought).
+    const repurchase = sampleSegments.packs.find((p) => p.key === 'repurchase');
+    const group = repurchase.groups.findIndex((g) => g.key === 'loyal');
+    const members = new Set(sampleSegments.columns.id.filter((_, i) => repurchase.groupOf[i] === group));
+    assertThat(recExpected.customerCount === repurchase.groups[group].members && recExpected.customers.every((c) => members.has(c.id)),
+      `${recExpected.customerCount} customers listed, ${members.size} members`);
+    return `${recExpected.customerCount} customers; first: ${shown[0].join(' ')}`;
+  });
+  await check(`export the "${recSegment}" recommendations as CSV and JSON: the downloads = the package's exportRecommendations`, async () => {
+    const csv = ol.exportRecommendations(recExpected, { format: 'csv' });
+    const file = await download('#recs-export-csv');
+    assertThat(Buffer.from(csv.bytes).equals(file.bytes), `downloaded ${file.bytes.length} bytes, expected ${csv.bytes.length}`);
+    const rows = recExpected.customers.reduce((n, c) => n + c.recommendations.length, 0);
+    const lines = file.bytes.toString('utf8').split('\r\n').filter(Boolean);
+    assertThat(lines.length === rows + 1 && lines[0].includes('textKo'), `${lines.length - 1} rows, expected ${rows}`);
+    const json = ol.exportRecommendations(recExpected, { format: 'json' });
+    const jsonFile = await download('#recs-export-json');
+    assertThat(Buffer.from(json.bytes).equals(jsonFile.bytes), `JSON: downloaded ${jsonFile.bytes.length} bytes, expected ${json.bytes.length}`);
+    return `${file.name}: ${rows} rows; ${jsonFile.name}`;
+  });
+  await check('the recommendations in Korean: the title and the reasons = Node\'s Korean texts', async () => {
+    await page.selectOption('#lang', 'ko');
+    const title = await text('#recs-title');
+    const reasons = await page.evaluate(() => [...document.querySelectorAll('#recs-list tbody tr:first-child .reason')].map((n) => n.textContent));
+    const picked = await page.inputValue('#recs-segment');  // the panel drawn again keeps the segment chosen
+    await page.selectOption('#lang', 'en');
+    assertThat(picked === recSegment, `the picker shows ${picked} after the language switch`);
+    const expected = recExpected.customers[0].recommendations.slice(0, 3).map((r) => r.text.ko);
+    assertThat(title === '추천 상품' && !difference(expected, reasons), `${title}: ${difference(expected, reasons)}`);
+    assertThat(reasons.every((r) => /[가-힣]/.test(r)), `not Korean: ${reasons.join(' | ')}`);
+    return reasons[0];
+  });
+  await check('masking hides the recommendations\' ids and emails on screen and in their export', async () => {
+    const emails = recExpected.customers.slice(0, 20).map((c) => c.email).filter(Boolean);
+    await page.check('#mask');
+    const shown = await text('#recs-list');
+    const file = (await download('#recs-export-csv')).bytes.toString('utf8');
+    await page.uncheck('#mask');
+    const leaked = emails.filter((e) => shown.includes(e) || file.includes(e));
+    assertThat(emails.length > 0 && leaked.length === 0 && shown.includes('***@') && file.includes('***@'), `still shown: ${leaked.join(', ')}`);
+    const rows = recExpected.customers.reduce((n, c) => n + c.recommendations.length, 0);
+    assertThat(file.split('\r\n').filter(Boolean).length === rows + 1, 'the masked export lost rows');
+    return `${emails.length} emails masked, e.g. ${shown.match(/\S\*\*\*@\S\*\*\*/)?.[0]}`;
+  });
+
   // The custom segment builder writes the package's rules and shows the custom pack.
   const expectedRules = [{ key: 'loyal_three', name: { en: 'Loyal three', ko: 'Loyal three' }, rule: { field: 'orders', op: '>=', value: 3 } }];
   await check('custom segment builder: the JSON rules and the custom pack = Node', async () => {
@@ -296,6 +375,14 @@ async function session(origin) {
     const threePlus = sampleSet.customers().filter((c) => c.orders >= 3).length;
     assertThat(heavy === threePlus, `custom group ${heavy}, customers with ≥ 3 orders ${threePlus}`);
     return expected.map(([k, n]) => `${k} ${n}`).join(', ');
+  });
+
+  await check('recommendations for the custom segment = Node\'s recommend({rules, segment: "custom.loyal_three"})', async () => {
+    const shown = await chooseRecSegment('custom.loyal_three');
+    const expected = firstLists(sampleSet.recommend({ rules: expectedRules, segment: 'custom.loyal_three' }));
+    await chooseRecSegment('rfm');  // the page's default again, for the checks that follow
+    assertThat(shown.length > 0 && !difference(expected, shown), difference(expected, shown) || 'no customer shown');
+    return `${shown.length} customers shown; first: ${shown[0].join(' ')}`;
   });
 
   // Channel spend → CAC.

@@ -3,9 +3,9 @@
 // by hand in the comments. The page itself is tested in Chromium by tests/browser/demo.mjs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analysisOptions, calibrationEndFor, spendEntries } from '../../web-demo/js/analysis.js';
+import { analysisOptions, calibrationEndFor, recommendSegmentChoices, spendEntries } from '../../web-demo/js/analysis.js';
 import { money, num, pct, setCurrency, signedPct } from '../../web-demo/js/format.js';
-import { maskedSegments, maskEmail, maskId, maskName, maskPhone, maskText, setMasking } from '../../web-demo/js/mask.js';
+import { maskedRecommendations, maskedSegments, maskEmail, maskId, maskName, maskPhone, maskText, setMasking } from '../../web-demo/js/mask.js';
 
 test('the CLV holdout is the last quarter of at least 180 days of history', () => {
   // 2024-01-01 → 2024-12-31 is 365 days; a quarter is 91 days (rounded): 91 days before 2024-12-31
@@ -34,6 +34,50 @@ test('analysis options: custom rules go to segments, spend to channels and segme
   assert.deepEqual(o.channels.spend, [{ channel: 'web', amount: 1000 }]);
   assert.deepEqual(o.clv, { calibrationEnd: '2024-10-01' });
   assert.deepEqual(analysisOptions(diagnostics).segments, {});
+});
+
+test('recommendations: the lists of the chosen segment, rules only for a custom one, the holdout on the CLV split', () => {
+  const diagnostics = { firstOrderDate: '2024-01-01', lastOrderDate: '2024-12-31' };
+  const rules = [{ key: 'vip', rule: { field: 'orders', op: '>=', value: 3 } }];
+  assert.deepEqual(analysisOptions(diagnostics).recommend, { lists: { segment: 'rfm' }, evaluation: { calibrationEnd: '2024-10-01' } });
+  assert.deepEqual(analysisOptions(diagnostics, { rules, segment: 'custom.vip' }).recommend.lists, { segment: 'custom.vip', rules });
+  assert.deepEqual(analysisOptions(diagnostics, { rules, segment: 'rfm.champions' }).recommend.lists, { segment: 'rfm.champions' });
+  // 179 days of history: no holdout, as for CLV.
+  assert.equal(analysisOptions({ firstOrderDate: '2024-01-01', lastOrderDate: '2024-06-28' }).recommend.evaluation, null);
+});
+
+test('the recommendations\' segment choices: every RFM group, then each group with members, the funnel left out', () => {
+  const group = (key, members) => ({ key, members, name: { en: key, ko: key } });
+  const segments = {
+    packs: [
+      { key: 'rfm', groups: [group('champions', 2), group('loyal', 0)] },
+      { key: 'funnel', groups: [group('viewed', 5)] },
+      { key: 'custom', groups: [group('vip', 1), group('other', 3)] },
+    ],
+  };
+  assert.deepEqual(recommendSegmentChoices(segments).map((c) => c.value), ['rfm', 'rfm.champions', 'custom.vip', 'custom.other']);
+  assert.deepEqual(recommendSegmentChoices({ error: { code: 'x', message: 'y' } }).map((c) => c.value), ['rfm']);
+});
+
+test('masked recommendations: ids by the kind the segments give, else as free text; emails; the original kept', () => {
+  const result = { segment: 'rfm', customers: [
+    { id: 'a@x.com', email: 'a@x.com', group: 'loyal', recommendations: [] },
+    { id: 'm01', email: 'm@y.kr', group: 'loyal', recommendations: [] },
+    { id: '01099998888', email: '', group: 'loyal', recommendations: [] },
+    { id: 'Kim 010-1234-5678', email: '', group: 'loyal', recommendations: [] },  // not in the segments: free text
+  ] };
+  const segments = { columns: { id: ['a@x.com', 'm01', '01099998888'], idKind: ['email', 'member_id', 'phone'] } };
+  setMasking(true);
+  try {
+    const masked = maskedRecommendations(result, segments);
+    assert.deepEqual(masked.customers.map((c) => [c.id, c.email]),
+      [['a***@x***', 'a***@x***'], ['m01', 'm***@y***'], ['***-8888', ''], ['Kim ***-5678', '']]);
+    assert.equal(masked.segment, 'rfm');
+    assert.equal(result.customers[0].id, 'a@x.com');
+  } finally {
+    setMasking(false);
+  }
+  assert.equal(maskedRecommendations(result, segments), result);
 });
 
 test('masking keeps the first letter, the email domain\'s first letter and a phone\'s last four digits', () => {

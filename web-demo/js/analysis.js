@@ -24,7 +24,22 @@ export function spendEntries(spend = {}) {
     .map(([channel, amount]) => ({ channel, amount }));
 }
 
-export function analysisOptions(diagnostics, { rules = [], spend = {} } = {}) {
+/** The recommendations panel's first segment: every RFM group (each customer with its group). */
+export const DEFAULT_RECOMMEND_SEGMENT = 'rfm';
+
+/**
+ * The segments the recommendations panel offers: every RFM group at once, then each group with
+ * members of every pack but the funnel (its members are visitors, who have no purchases to
+ * recommend from), custom groups included: [{value: 'pack.group', pack, group}].
+ */
+export function recommendSegmentChoices(segments) {
+  const all = { value: DEFAULT_RECOMMEND_SEGMENT, pack: DEFAULT_RECOMMEND_SEGMENT, group: null };
+  if (!segments?.packs) return [all];
+  return [all, ...segments.packs.filter((p) => p.key !== 'funnel')
+    .flatMap((p) => p.groups.filter((g) => g.members > 0).map((g) => ({ value: `${p.key}.${g.key}`, pack: p.key, group: g })))];
+}
+
+export function analysisOptions(diagnostics, { rules = [], spend = {}, segment = DEFAULT_RECOMMEND_SEGMENT } = {}) {
   const calibrationEnd = calibrationEndFor(diagnostics);
   return {
     kpis: { period: 'month' },
@@ -35,6 +50,11 @@ export function analysisOptions(diagnostics, { rules = [], spend = {} } = {}) {
     affinity: { level: 'product', minCount: 3, topN: 3 },
     // CAC against the LTV of 12 months' revenue (the CLV fit is the CLV panel's job).
     channels: { period: 'month', predictClv: false, spend: spendEntries(spend) },
+    // The package's defaults (top 10); the holdout check on the CLV panel's split, per RFM group.
+    recommend: {
+      lists: { segment, ...(segment.startsWith('custom') && rules.length ? { rules } : {}) },
+      evaluation: calibrationEnd ? { calibrationEnd } : null,
+    },
   };
 }
 
@@ -54,8 +74,8 @@ async function attempt(fn) {
  * funnel and the visitor KPIs when given; onResult(name, result) as each arrives, so the page can
  * draw a panel while the next analysis runs. The CLV fit falls back to no holdout if the split fails.
  */
-export async function analyse(dataset, { events, rules, spend } = {}, onResult = () => {}) {
-  const options = analysisOptions(dataset.diagnostics, { rules, spend });
+export async function analyse(dataset, { events, rules, spend, segment } = {}, onResult = () => {}) {
+  const options = analysisOptions(dataset.diagnostics, { rules, spend, segment });
   const withEvents = (o) => (events ? { ...o, events } : o);
   const results = {};
   const run = async (name, fn) => {
@@ -77,6 +97,10 @@ export async function analyse(dataset, { events, rules, spend } = {}, onResult =
     }),
     run('affinity', () => dataset.affinity(options.affinity)),
     run('channels', () => dataset.channels(withEvents(options.channels))),
+    run('recommend', async () => ({
+      lists: await attempt(() => dataset.recommend(options.recommend.lists)),
+      evaluation: options.recommend.evaluation ? await attempt(() => dataset.recommend(options.recommend.evaluation)) : null,
+    })),
   ]);
   return results;
 }
@@ -91,4 +115,10 @@ export function resegment(dataset, { events, rules }) {
 export function rechannel(dataset, { events, spend }) {
   const options = analysisOptions(dataset.diagnostics, { spend });
   return attempt(() => dataset.channels(events ? { ...options.channels, events } : options.channels));
+}
+
+/** The recommendation lists alone again (another segment, or new custom rules). */
+export function relist(dataset, { rules, segment }) {
+  const options = analysisOptions(dataset.diagnostics, { rules, segment });
+  return attempt(() => dataset.recommend(options.recommend.lists));
 }

@@ -4,9 +4,9 @@
 // document.body.dataset.state says where it is (idle, loading, password, ready, error): the
 // browser test and the benchmark wait on it.
 import { createOrderlensWorker } from '../dist/index.js';
-import { analyse, rechannel, resegment } from './analysis.js';
+import { analyse, DEFAULT_RECOMMEND_SEGMENT, rechannel, recommendSegmentChoices, relist, resegment } from './analysis.js';
 import { el, fill } from './dom.js';
-import { downloadSegment } from './export.js';
+import { downloadRecommendations, downloadSegment } from './export.js';
 import { setCurrency } from './format.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { askPassword, showMessage, showProgress, wireIntake } from './intake.js';
@@ -20,6 +20,7 @@ import { renderDiagnostics } from './panels/diagnostics.js';
 import { renderKpis } from './panels/kpis.js';
 import { renderMapping } from './panels/mapping.js';
 import { renderPacks } from './panels/packs.js';
+import { renderRecommendations } from './panels/recommend.js';
 import { renderRfm } from './panels/rfm.js';
 
 const $ = (id) => document.getElementById(id);
@@ -35,6 +36,7 @@ const state = {
   results: null,       // analysis.js results
   rules: [],
   spend: {},
+  recSegment: DEFAULT_RECOMMEND_SEGMENT,  // the recommendations panel's segment
   ruleProblem: '',
   controller: null,
 };
@@ -92,7 +94,7 @@ async function replaceDataset(dataset) {
   // Each panel is drawn as its analysis arrives (one task each: the page stays responsive).
   state.results = {};
   renderAll();
-  await analyse(dataset, { events: state.events, rules: state.rules, spend: state.spend }, (name, result) => {
+  await analyse(dataset, { events: state.events, rules: state.rules, spend: state.spend, segment: state.recSegment }, (name, result) => {
     if (state.dataset !== dataset) return;  // a newer file took over
     state.results[name] = result;
     PANELS[name]();
@@ -110,6 +112,24 @@ async function exportSegment(pack, group, format) {
   }
 }
 
+async function exportRecommendations(format) {
+  try {
+    await downloadRecommendations(state.worker, state.results.recommend.lists, state.results.segments, format);
+  } catch (error) {
+    showMessage(t('exportFailed', { message: error?.message ?? String(error) }), error?.code ?? 'error');
+  }
+}
+
+/** The lists of another segment (or of the same custom one under new rules). */
+async function chooseRecSegment(segment) {
+  state.recSegment = segment;
+  const dataset = state.dataset;
+  const lists = await relist(dataset, { rules: state.rules, segment });
+  if (state.dataset !== dataset || state.recSegment !== segment || !state.results.recommend) return;  // overtaken
+  state.results.recommend = { ...state.results.recommend, lists };
+  renderRecommendationsPanel();
+}
+
 async function applyRules(rules) {
   const segments = await resegment(state.dataset, { events: state.events, rules });
   state.ruleProblem = segments.error ? segments.error.message : '';
@@ -119,6 +139,11 @@ async function applyRules(rules) {
   }
   renderSegments();
   renderBuilder($('builder-body'), applyRules, state.ruleProblem);
+  // A custom segment's members changed, or it is gone: its lists again, or back to every RFM group.
+  if (state.recSegment.startsWith('custom')) {
+    const kept = recommendSegmentChoices(state.results.segments).some((c) => c.value === state.recSegment);
+    await chooseRecSegment(kept ? state.recSegment : DEFAULT_RECOMMEND_SEGMENT);
+  }
 }
 
 async function applySpend(spend) {
@@ -130,6 +155,13 @@ async function applySpend(spend) {
 function renderSegments() {
   renderRfm($('rfm-body'), state.results.segments);
   renderPacks($('packs-body'), state.results.segments, exportSegment);
+  // The recommendations' segment picker lists the segments' groups, and masks ids by their kind.
+  if (state.results.recommend) renderRecommendationsPanel();
+}
+
+function renderRecommendationsPanel() {
+  renderRecommendations($('recs-body'), state.results.recommend, state.results.segments, state.recSegment,
+    { onSegment: chooseRecSegment, onExport: exportRecommendations });
 }
 
 // The dashboard's panels, each drawn from its analysis (or "working…" until it arrives).
@@ -140,9 +172,10 @@ const PANELS = {
   clv: () => renderClv($('clv-body'), state.results.clv),
   affinity: () => renderAffinity($('affinity-body'), state.results.affinity),
   channels: () => renderChannels($('channel-body'), state.results.channels, state.spend, applySpend),
+  recommend: () => renderRecommendationsPanel(),
 };
 const PANEL_BODIES = { kpis: ['kpi-body'], segments: ['rfm-body', 'packs-body'], cohorts: ['cohort-body'], clv: ['clv-body'],
-  affinity: ['affinity-body'], channels: ['channel-body'] };
+  affinity: ['affinity-body'], channels: ['channel-body'], recommend: ['recs-body'] };
 
 function renderAll() {
   if (!state.dataset) return;
@@ -174,6 +207,7 @@ function newFile(file, options = {}) {
   state.options = options;
   state.rules = [];
   state.spend = {};
+  state.recSegment = DEFAULT_RECOMMEND_SEGMENT;
   state.ruleProblem = '';
   read();
 }

@@ -64,3 +64,18 @@ export function maskedSegments(result) {
     ...(result.visitors ? { visitors: { ...result.visitors, email: result.visitors.email.map(maskEmail) } } : {}),
   };
 }
+
+/**
+ * A recommendations result whose customers' ids and emails are masked (when masking is on), for
+ * the screen and exportRecommendations. Its customers carry no id kind: it is looked up in the
+ * segments result (same customers); an id it does not know is masked as free text.
+ */
+export function maskedRecommendations(result, segments) {
+  if (!masked) return result;
+  const c = segments?.columns;
+  const kinds = new Map(c ? c.id.map((id, i) => [id, c.idKind[i]]) : []);
+  const customers = result.customers.map((r) => ({
+    ...r, id: kinds.has(r.id) ? maskId(r.id, kinds.get(r.id)) : maskText(r.id), email: maskEmail(r.email),
+  }));
+  return { ...result, customers };
+}

@@ -82,6 +82,16 @@ const en = {
   field_revenue: 'revenue', field_orders: 'orders', field_aov: 'average order value', field_items: 'items', field_products: 'products',
   field_recencyDays: 'days since last order', field_tenureDays: 'days since first order', field_r: 'R score', field_f: 'F score',
   field_m: 'M score', field_channel: 'first channel',
+  recsTitle: 'Recommendations', recsListTitle: 'Next products per customer',
+  recsEvalTitle: 'How well it recommends: lists as of {from}, checked against the purchases from {from} to {to}, next to the best sellers',
+  recsNoHoldout: 'Less than 180 days of history: the recommendations are not checked on held-out months.',
+  recsGroupAll: 'All customers', recsMeasured: 'Customers measured', recsHitRate: 'Hit rate', recsOurs: 'recommended', recsBaseline: 'best sellers',
+  recsDetail: 'All customers: share of recommended products bought (precision), of bought products recommended (recall), of products ever recommended (coverage)',
+  recsMeasure: 'Measure', recs_precision: 'Precision', recs_recall: 'Recall', recs_coverage: 'Coverage',
+  recsSegment: 'Customers of', recsAllRfm: 'RFM: every group',
+  recsShown: '{n} customers; the first {shown} with their top {top} products and why.', recsProducts: 'Next products (why)',
+  recsNone: 'No customer of this segment has bought anything yet.', recsExportCsv: 'Export the lists (CSV)', recsExportJson: 'Export the lists (JSON)',
+  recsMeaning: 'What this means:', recsTodo: 'each customer\'s next products, from what similar customers bought together or next, reorder timing and best sellers. If the hit rate beats the best sellers, send them in this segment\'s campaign (export the lists).',
 };
 
 const ko = {
@@ -167,6 +177,16 @@ const ko = {
   field_revenue: '매출', field_orders: '주문 수', field_aov: '평균 주문 금액', field_items: '상품 수량', field_products: '상품 종류',
   field_recencyDays: '마지막 주문 후 일수', field_tenureDays: '첫 주문 후 일수', field_r: 'R 점수', field_f: 'F 점수',
   field_m: 'M 점수', field_channel: '첫 구매 채널',
+  recsTitle: '추천 상품', recsListTitle: '고객별 다음 상품',
+  recsEvalTitle: '추천 정확도: {from} 기준 추천을 {from} ~ {to} 구매와 비교, 베스트셀러와 나란히',
+  recsNoHoldout: '이력이 180일보다 짧아 추천을 검증하지 않았습니다.',
+  recsGroupAll: '전체 고객', recsMeasured: '검증 고객', recsHitRate: '적중률', recsOurs: '추천', recsBaseline: '베스트셀러',
+  recsDetail: '전체 고객: 추천 상품 중 구매한 비율(정밀도), 구매 상품 중 추천한 비율(재현율), 한 번이라도 추천된 상품 비율(커버리지)',
+  recsMeasure: '지표', recs_precision: '정밀도', recs_recall: '재현율', recs_coverage: '커버리지',
+  recsSegment: '대상 고객', recsAllRfm: 'RFM: 모든 그룹',
+  recsShown: '고객 {n}명. 처음 {shown}명의 상위 {top}개 상품과 이유.', recsProducts: '다음 상품 (이유)',
+  recsNone: '이 세그먼트에는 구매한 고객이 아직 없습니다.', recsExportCsv: '추천 목록 내보내기 (CSV)', recsExportJson: '추천 목록 내보내기 (JSON)',
+  recsMeaning: '의미:', recsTodo: '비슷한 고객이 함께 또는 다음에 산 상품, 재구매 시기, 베스트셀러로 고른 고객별 다음 상품입니다. 적중률이 베스트셀러보다 높으면 이 세그먼트 캠페인에 넣어 보내세요 (목록 내보내기).',
 };
 
 export const STRINGS = { en, ko };
