@@ -551,6 +551,8 @@ export interface RecommendExportOptions {
   encoding?: 'utf-8' | 'cp949';
 }
 
+/** The first `count` customers of a result, shaped as `customers`, without building the others. */
+export function firstCustomers(result: RecommendResult, count: number): CustomerRecommendations[];
 /** One row per recommendation: id, email, group (with a segment), rank, product, name, score, reason, because, text, textKo. */
 export function recommendationRows(result: RecommendResult): { columns: string[]; rows: Record<string, string | number | null>[] };
 export function recommendationsCsv(result: RecommendResult, options?: { bom?: boolean }): string;

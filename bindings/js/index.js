@@ -16,7 +16,7 @@ import { decryptWorkbook } from './xlsx-decrypt.js';
 
 export { OrderlensError } from './errors.js';
 export { memberColumnKeys, segmentMembers, segmentMembersCsv } from './segments.js';
-export { recommendationRows, recommendationsCsv } from './recommend.js';
+export { firstCustomers, recommendationRows, recommendationsCsv } from './recommend.js';
 export { createOrderlensWorker } from './worker-client.js';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);

@@ -70,11 +70,19 @@ export function withCustomers(result) {
   return result;
 }
 
-function customerRows(result) {
+/**
+ * The first `count` customers of a result (the shape of `customers`), without building the others:
+ * a page showing twenty customers of a quarter of a million need not build them all (1.5 s).
+ */
+export function firstCustomers(result, count) {
+  return customerRows(result, Math.max(0, Math.min(count, result.lists.id.length)));
+}
+
+function customerRows(result, count = result.lists.id.length) {
   const l = result.lists;
   const display = l.productKeys.map((key, p) => l.productNames[p] || key);
   const templates = REASONS.map((reason) => ({ en: compile(result.reasons[reason].en), ko: compile(result.reasons[reason].ko) }));
-  const rows = new Array(l.id.length);
+  const rows = new Array(count);
   for (let r = 0; r < rows.length; ++r) {
     const recommendations = [];
     for (let i = l.offsets[r]; i < l.offsets[r + 1]; ++i) {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { createOrderlensWorker, OrderlensError, recommendationRows } from 'orderlens';
+import { createOrderlensWorker, firstCustomers, OrderlensError, recommendationRows } from 'orderlens';
 import { generate } from '../tools/shopify-generator.mjs';
 import { nativeTool, orderlens, root } from './support.mjs';
 
@@ -146,6 +146,10 @@ test('a segment export lists only its customers, each with its group', async () 
   const { columns, rows } = recommendationRows(champions);
   assert.equal(columns[2], 'group');
   assert.ok(rows.every((row) => row.group === 'champions'));
+  // The first customers alone (what a page shows) are the same as the start of every customer's.
+  assert.deepEqual(firstCustomers(everyone, 3), everyone.customers.slice(0, 3));
+  assert.deepEqual(firstCustomers(champions, 1e9), champions.customers);
+  assert.deepEqual(firstCustomers(champions, 0), []);
 });
 
 test('the Worker gives the same recommendations and export', async () => {

@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` (tests/js/types.test.mjs): the declarations must accept the
 // documented usage, and reject misuse (the @ts-expect-error lines must be errors).
-import { createOrderlens, createOrderlensWorker, OrderlensError, recommendationRows, recommendationsCsv } from 'orderlens';
+import { createOrderlens, createOrderlensWorker, firstCustomers, OrderlensError, recommendationRows, recommendationsCsv } from 'orderlens';
 import type { ClvCustomer, ClvResult, CustomerSummary, Diagnostics, LoadProgress, Recommendation, RecommendReason } from 'orderlens';
 
 async function main(file: File, bytes: Uint8Array, signal: AbortSignal): Promise<void> {
@@ -144,6 +144,8 @@ async function recommendUsage(file: File): Promise<void> {
   const hit: number | undefined = r.evaluation?.groups[0].at10.recommender.hitRate;
   const file2 = ol.exportRecommendations(r, { format: 'csv', encoding: 'cp949' });
   const rows = recommendationRows(r).rows.length;
+  const firstId: string | undefined = firstCustomers(r, 20)[0]?.id;
+  console.log(firstId);
   const worker = await createOrderlensWorker();
   const remote = await (await worker.load(file)).recommend({ rules: [{ key: 'vip', rule: { field: 'orders', op: '>=', value: 3 } }], segment: 'custom.vip' });
   console.log(first?.text.ko, reason, hit, file2.fileName, rows, remote.customers.length, recommendationsCsv(r).length);

@@ -72,10 +72,15 @@ export function maskedSegments(result) {
  */
 export function maskedRecommendations(result, segments) {
   if (!masked) return result;
+  return { ...result, customers: maskedCustomers(result.customers, segments) };
+}
+
+/** Customer rows of a recommendations result (some or all), masked as maskedRecommendations does. */
+export function maskedCustomers(customers, segments) {
+  if (!masked) return customers;
   const c = segments?.columns;
   const kinds = new Map(c ? c.id.map((id, i) => [id, c.idKind[i]]) : []);
-  const customers = result.customers.map((r) => ({
+  return customers.map((r) => ({
     ...r, id: kinds.has(r.id) ? maskId(r.id, kinds.get(r.id)) : maskText(r.id), email: maskEmail(r.email),
   }));
-  return { ...result, customers };
 }

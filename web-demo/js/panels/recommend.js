@@ -5,7 +5,8 @@ import { recommendSegmentChoices } from '../analysis.js';
 import { advice, el, fill, table } from '../dom.js';
 import { num, pct } from '../format.js';
 import { pick, t } from '../i18n.js';
-import { maskedRecommendations } from '../mask.js';
+import { firstCustomers } from '../../dist/index.js';
+import { maskedCustomers } from '../mask.js';
 
 const CUSTOMERS_SHOWN = 20;
 const PRODUCTS_SHOWN = 3;
@@ -56,8 +57,9 @@ function segmentPicker(segments, selected, onSegment) {
 
 function listPart(lists, segments, onExport) {
   if (lists.error) return el('p', { className: 'error' }, lists.error.message);
-  const customers = maskedRecommendations(lists, segments).customers;
-  const shown = customers.slice(0, CUSTOMERS_SHOWN);
+  // Only the customers shown are built: every RFM customer's list would hold the main thread
+  // for a second and more on a large export.
+  const shown = maskedCustomers(firstCustomers(lists, CUSTOMERS_SHOWN), segments);
   const pack = segments?.packs?.find((p) => p.key === lists.segment?.split('.')[0]);
   const groupName = (key) => pick(pack?.groups.find((g) => g.key === key)?.name) || key;
   const rows = shown.map((c) => [
