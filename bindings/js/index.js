@@ -151,6 +151,14 @@ class Orderlens {
     }
   }
 
+  /**
+   * @internal The Emscripten module, for the hardening tests: they fill WebAssembly memory with
+   * _malloc to run out of memory and to place buffers above 2 GB.
+   */
+  get _module() {
+    return this.#module;
+  }
+
   /** @internal What a Worker needs to create the same module. */
   get _createOptions() {
     return this.#createOptions;
