@@ -615,6 +615,11 @@ export interface SegmentPack {
   groups: SegmentGroup[];
   /** Group index per member (customers in `SegmentsResult.columns` order, or visitors). */
   groupOf: Uint8Array;
+  /**
+   * Per-member values by column name. NaN marks "no value" (a typed array holds no null): the
+   * cycle pack's cycleDays and dueInDays of a customer with one purchase day. segmentMembers()
+   * gives null there; every other value is finite.
+   */
   memberColumns: Record<string, Float64Array>;
 }
 
