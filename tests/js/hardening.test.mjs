@@ -2,9 +2,12 @@
 // memory as an OrderlensError, buffers above 2 GB, and the same instance reading the next file
 // exactly after each kind of error. The large versions are in bench/stress.mjs.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { createOrderlens, OrderlensError, segmentMembers } from 'orderlens';
-import { orderlens } from './support.mjs';
+import { nativeReport, orderlens, wasmReport } from './support.mjs';
 
 const DAY_MS = 86400000;
 const header = 'order_id,customer_id,date,amount';
@@ -171,6 +174,26 @@ test('a 50 MB single line: as a quoted field it is read; 70 MB is record_too_lar
     return true;
   });
   assert.deepEqual(await customersOf(ol, cdnowLike), cdnowCustomers);
+});
+
+test('native and WASM give the same report for the adversarial exports', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderlens-hardening-'));
+  const wide = Array.from({ length: 100000 }, (_, i) => `col${i}`).join(',');
+  const cases = {
+    'identical.csv': csv(Array(50).fill('A1,c1,2024-01-05,10.00')),
+    'amounts.csv': csv(['A1,big,2024-01-05,1e15', 'A2,tiny,2024-01-05,0.001', 'A3,tiny,2024-01-06,0.001', 'A4,huge,2024-01-07,1e16']),
+    'dates.csv': csv(['A1,c1,1900-01-01,10', 'A2,c1,2100-12-31,20', 'A3,c2,2099-06-01,5', 'A4,c3,1899-12-31,5']),
+    'wide.csv': `${wide}\n${wide}\n`,
+  };
+  try {
+    for (const [name, text] of Object.entries(cases)) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      assert.deepEqual(await wasmReport(Buffer.from(text), { fileName: name }), nativeReport(file, { fileName: name }), name);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 // Every analysis of a dataset, as the app would run them.
