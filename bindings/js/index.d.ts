@@ -38,6 +38,8 @@ export interface IngestOptions {
   maxExamples?: number;
   /** An Excel workbook's sheet, by name (default: the first visible sheet). */
   sheet?: string;
+  /** Orders dated after this day (YYYY-MM-DD) are warned about (future_date). Default: the device's date; null: off. */
+  today?: string | null;
 }
 
 export interface LoadProgress {
@@ -89,7 +91,7 @@ export type SkipReason =
   | 'too_few_fields' | 'too_many_fields' | 'unterminated_quote' | 'duplicate_row';
 export type WarningKind =
   | 'invalid_encoding' | 'nul_bytes' | 'text_after_quote' | 'unknown_status' | 'conflicting_order_value'
-  | 'extra_empty_fields' | 'unusable_identity' | 'bad_refund_amount';
+  | 'extra_empty_fields' | 'unusable_identity' | 'bad_refund_amount' | 'future_date';
 
 export interface IssueTally<Reason extends string> {
   reason: Reason;

@@ -117,7 +117,7 @@ class Orderlens {
 
   /** Starts a streaming ingestion: push() chunks of bytes, then finish(). */
   ingest(options = {}) {
-    const handle = unwrap(this.#module.ingestBegin(ingestOptionsJson(options))).session;
+    const handle = unwrap(this.#module.ingestBegin(ordersOptionsJson(options))).session;
     return new IngestSession(this.#module, this.#scratch, handle);
   }
 
@@ -126,7 +126,7 @@ class Orderlens {
    * `offset`, with the first part's `settings`.
    */
   _ingestPart(options, settings, offset) {
-    const handle = unwrap(this.#module.ingestBeginPart(ingestOptionsJson(options), settings, offset)).session;
+    const handle = unwrap(this.#module.ingestBeginPart(ordersOptionsJson(options), settings, offset)).session;
     return new IngestSession(this.#module, this.#scratch, handle);
   }
 
@@ -204,7 +204,7 @@ class Orderlens {
       dataset: (r) => new Dataset(this.#module, r.dataset, JSON.parse(r.diagnostics)),
       fileName: options.fileName ?? 'input',
     };
-    return loadWorkbook(core, source, ingestOptionsJson(options), hooks);
+    return loadWorkbook(core, source, ordersOptionsJson(options), hooks);
   }
 
   // The .xlsx inside a password-protected workbook (decrypted here, on the device).
@@ -268,6 +268,17 @@ function fileSystemError(error, name) {
 
 function ingestOptionsJson(options) {
   return JSON.stringify(coreOptions(options));  // undefined values are left out
+}
+
+// An orders file's options: `today` defaults to the device's date (the core has no clock), so
+// orders dated after it are warned about (future_date); `today: null` turns that off.
+function ordersOptionsJson(options) {
+  return ingestOptionsJson(options.today === undefined ? { ...options, today: localToday() } : options);
+}
+
+function localToday() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 // The core's functions behind a streaming session, and what finishing it gives: an orders

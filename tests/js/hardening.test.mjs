@@ -107,16 +107,31 @@ test('amounts of 1e15 and 0.001 are read; beyond 1e15 is bad_amount naming line 
   ds.dispose();
 });
 
-test('dates from 1900 to 2100 and in the future are read; outside 1900–2200 is bad_date', async () => {
+test('dates from 1900 to 2100 and in the future are read (future_date warned); outside 1900–2200 is bad_date', async () => {
   const ol = await orderlens();
-  const ds = await ol.load(csv([
+  const text = csv([
     'A1,c1,1900-01-01,10',
     'A2,c1,2100-12-31,20',
     'A3,c2,2099-06-01,5',
     'A4,c3,1899-12-31,5',
     'A5,c3,2201-01-01,5',
-  ]));
+  ]);
+  const ds = await ol.load(text, { today: '2026-11-25' });
   const d = ds.diagnostics;
+  // Lines 3 and 4 are after today; line 6 (2201) is skipped before it could be.
+  assert.equal(d.warnings.length, 1);
+  assert.equal(d.warnings[0].reason, 'future_date');
+  assert.equal(d.warnings[0].message, "the order is dated after today; it was kept (check the date, or the device's clock)");
+  assert.deepEqual(d.warnings[0].examples.map((e) => [e.line, e.column, e.value, e.detail]), [
+    [3, 3, '2100-12-31', 'after today, 2026-11-25'],
+    [4, 3, '2099-06-01', 'after today, 2026-11-25'],
+  ]);
+  assert.equal(d.warnings[0].count, 2);
+  // By default today is the device's date (before 2099 while this test lives); null turns it off.
+  assert.equal((await ol.load(text)).diagnostics.warnings[0].count, 2);
+  assert.deepEqual((await ol.load(text, { today: null })).diagnostics.warnings, []);
+  assert.equal((await ol.load(text, { today: '2100-12-31' })).diagnostics.warnings.length, 0);
+  await assert.rejects(ol.load(text, { today: 'tomorrow' }), (e) => e.code === 'bad_option' && e.message.startsWith('options.today: expected a date'));
   assert.deepEqual(d.rows, { read: 5, used: 3, skipped: 2, refundRows: 0 });
   assert.equal(d.skipped[0].reason, 'bad_date');
   assert.deepEqual(d.skipped[0].examples.map((e) => [e.line, e.value, e.detail, e.column]), [
@@ -189,7 +204,8 @@ test('native and WASM give the same report for the adversarial exports', async (
     for (const [name, text] of Object.entries(cases)) {
       const file = path.join(dir, name);
       fs.writeFileSync(file, text);
-      assert.deepEqual(await wasmReport(Buffer.from(text), { fileName: name }), nativeReport(file, { fileName: name }), name);
+      const options = { fileName: name, today: '2026-11-25' };
+      assert.deepEqual(await wasmReport(Buffer.from(text), options), nativeReport(file, options), name);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
