@@ -13,6 +13,7 @@ import { ScratchBuffer } from './scratch.js';
 import { bytesAccess, fileAccess, loadWorkbook, randomAccess, workbookKind } from './xlsx.js';
 import { canLoadInParallel, fileReader, loadInParallel, loadRangesInParallel, loadRangesSequentially, worthParallel } from './parallel.js';
 import { decryptWorkbook } from './xlsx-decrypt.js';
+import { guardedModule } from './module-guard.js';
 
 export { OrderlensError } from './errors.js';
 export { memberColumnKeys, segmentMembers, segmentMembersCsv } from './segments.js';
@@ -37,7 +38,7 @@ export async function createOrderlens(options = {}) {
     const wasmUrl = String(options.wasmUrl ?? new URL('./orderlens.wasm', import.meta.url));
     moduleArgs.locateFile = (path) => (path.endsWith('.wasm') ? wasmUrl : path);
   }
-  const module = await createOrderlensModule(moduleArgs);
+  const module = guardedModule(await createOrderlensModule(moduleArgs));
   return new Orderlens(module, options);
 }
 
