@@ -8,6 +8,7 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <new>
@@ -63,8 +64,30 @@ val error_value(std::string_view code, std::string_view message) {
   return result;
 }
 
+// Running out of memory must still be reported, and nothing may escape to JS as an exception
+// (Emscripten 3.1.6 would leak the exception object, and a later failure to allocate one
+// aborts). So a block is held back while the core runs and let go when an allocation fails:
+// the error value below, the unwinding and the next call's arguments then have room.
+constexpr std::size_t kOutOfMemoryReserveBytes = 1 << 20;
+void* g_out_of_memory_reserve = nullptr;
+
+// {error: {code: 'out_of_memory', message}} built from string literals, which become JS
+// strings directly: nothing is allocated in WASM memory.
+val out_of_memory_value() {
+  val error = val::object();
+  error.set(val("code"), val("out_of_memory"));
+  error.set(val("message"),
+            val("ran out of memory: the WebAssembly heap is limited to 4 GB (less on many phones); "
+                "dispose datasets no longer needed, or read a smaller export"));
+  val result = val::object();
+  result.set(val("error"), error);
+  return result;
+}
+
 template <typename F>
 val guarded(F&& body) {
+  if (!g_out_of_memory_reserve) g_out_of_memory_reserve = std::malloc(kOutOfMemoryReserveBytes);
+  if (!g_out_of_memory_reserve) return out_of_memory_value();
   try {
     return body();
   } catch (const IngestError& e) {
@@ -72,7 +95,9 @@ val guarded(F&& body) {
   } catch (const std::invalid_argument& e) {
     return error_value("bad_input", e.what());
   } catch (const std::bad_alloc&) {
-    return error_value("out_of_memory", "ran out of memory (the WebAssembly heap is limited to 4 GB)");
+    std::free(g_out_of_memory_reserve);
+    g_out_of_memory_reserve = nullptr;
+    return out_of_memory_value();
   } catch (const std::exception& e) {
     return error_value("internal", std::string("internal error: ") + e.what());
   } catch (...) {

@@ -38,6 +38,8 @@ export interface IngestOptions {
   maxExamples?: number;
   /** An Excel workbook's sheet, by name (default: the first visible sheet). */
   sheet?: string;
+  /** Orders dated after this day (YYYY-MM-DD) are warned about (future_date). Default: the device's date; null: off. */
+  today?: string | null;
 }
 
 export interface LoadProgress {
@@ -89,7 +91,7 @@ export type SkipReason =
   | 'too_few_fields' | 'too_many_fields' | 'unterminated_quote' | 'duplicate_row';
 export type WarningKind =
   | 'invalid_encoding' | 'nul_bytes' | 'text_after_quote' | 'unknown_status' | 'conflicting_order_value'
-  | 'extra_empty_fields' | 'unusable_identity' | 'bad_refund_amount';
+  | 'extra_empty_fields' | 'unusable_identity' | 'bad_refund_amount' | 'future_date';
 
 export interface IssueTally<Reason extends string> {
   reason: Reason;
@@ -617,6 +619,11 @@ export interface SegmentPack {
   groups: SegmentGroup[];
   /** Group index per member (customers in `SegmentsResult.columns` order, or visitors). */
   groupOf: Uint8Array;
+  /**
+   * Per-member values by column name. NaN marks "no value" (a typed array holds no null): the
+   * cycle pack's cycleDays and dueInDays of a customer with one purchase day. segmentMembers()
+   * gives null there; every other value is finite.
+   */
   memberColumns: Record<string, Float64Array>;
 }
 

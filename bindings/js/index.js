@@ -13,6 +13,7 @@ import { ScratchBuffer } from './scratch.js';
 import { bytesAccess, fileAccess, loadWorkbook, randomAccess, workbookKind } from './xlsx.js';
 import { canLoadInParallel, fileReader, loadInParallel, loadRangesInParallel, loadRangesSequentially, worthParallel } from './parallel.js';
 import { decryptWorkbook } from './xlsx-decrypt.js';
+import { guardedModule } from './module-guard.js';
 
 export { OrderlensError } from './errors.js';
 export { memberColumnKeys, segmentMembers, segmentMembersCsv } from './segments.js';
@@ -37,7 +38,7 @@ export async function createOrderlens(options = {}) {
     const wasmUrl = String(options.wasmUrl ?? new URL('./orderlens.wasm', import.meta.url));
     moduleArgs.locateFile = (path) => (path.endsWith('.wasm') ? wasmUrl : path);
   }
-  const module = await createOrderlensModule(moduleArgs);
+  const module = guardedModule(await createOrderlensModule(moduleArgs));
   return new Orderlens(module, options);
 }
 
@@ -117,7 +118,7 @@ class Orderlens {
 
   /** Starts a streaming ingestion: push() chunks of bytes, then finish(). */
   ingest(options = {}) {
-    const handle = unwrap(this.#module.ingestBegin(ingestOptionsJson(options))).session;
+    const handle = unwrap(this.#module.ingestBegin(ordersOptionsJson(options))).session;
     return new IngestSession(this.#module, this.#scratch, handle);
   }
 
@@ -126,7 +127,7 @@ class Orderlens {
    * `offset`, with the first part's `settings`.
    */
   _ingestPart(options, settings, offset) {
-    const handle = unwrap(this.#module.ingestBeginPart(ingestOptionsJson(options), settings, offset)).session;
+    const handle = unwrap(this.#module.ingestBeginPart(ordersOptionsJson(options), settings, offset)).session;
     return new IngestSession(this.#module, this.#scratch, handle);
   }
 
@@ -149,6 +150,14 @@ class Orderlens {
     } catch (error) {
       throw fileSystemError(error, name);
     }
+  }
+
+  /**
+   * @internal The Emscripten module, for the hardening tests: they fill WebAssembly memory with
+   * _malloc to run out of memory and to place buffers above 2 GB.
+   */
+  get _module() {
+    return this.#module;
   }
 
   /** @internal What a Worker needs to create the same module. */
@@ -196,7 +205,7 @@ class Orderlens {
       dataset: (r) => new Dataset(this.#module, r.dataset, JSON.parse(r.diagnostics)),
       fileName: options.fileName ?? 'input',
     };
-    return loadWorkbook(core, source, ingestOptionsJson(options), hooks);
+    return loadWorkbook(core, source, ordersOptionsJson(options), hooks);
   }
 
   // The .xlsx inside a password-protected workbook (decrypted here, on the device).
@@ -260,6 +269,17 @@ function fileSystemError(error, name) {
 
 function ingestOptionsJson(options) {
   return JSON.stringify(coreOptions(options));  // undefined values are left out
+}
+
+// An orders file's options: `today` defaults to the device's date (the core has no clock), so
+// orders dated after it are warned about (future_date); `today: null` turns that off.
+function ordersOptionsJson(options) {
+  return ingestOptionsJson(options.today === undefined ? { ...options, today: localToday() } : options);
+}
+
+function localToday() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 // The core's functions behind a streaming session, and what finishing it gives: an orders

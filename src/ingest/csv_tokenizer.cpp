@@ -64,7 +64,8 @@ void CsvTokenizer::throw_too_large() const {
   std::string msg = "line " + std::to_string(record_.line) + ": one record is larger than " + size_text(max_record_bytes_);
   if (state_ == State::Quoted || state_ == State::QuoteInQuoted) {
     msg += " because the quote that opens field " + std::to_string(record_.quote_open_field + 1) + " at line " +
-           std::to_string(record_.quote_open_line) + " is never closed; check that line for an unbalanced \"";
+           std::to_string(record_.quote_open_line) + " is still open after " + size_text(max_record_bytes_) +
+           "; check that line for an unbalanced \" (or raise maxRecordBytes for a field this long)";
   } else {
     msg += "; the file may not be a CSV export";
   }

@@ -33,6 +33,7 @@ constexpr std::array<Text, kWarningKindCount> kWarningText = {{
     {"extra_empty_fields", "the row has extra empty fields at the end; they were ignored"},
     {"unusable_identity", "an identity value could not be used; the next identity column was tried"},
     {"bad_refund_amount", "the refunded amount could not be read; the order was kept without it"},
+    {"future_date", "the order is dated after today; it was kept (check the date, or the device's clock)"},
 }};
 
 }  // namespace

@@ -39,8 +39,9 @@ enum class WarningKind : std::uint8_t {
   ExtraEmptyFields,
   UnusableIdentity,
   BadRefundAmount,
+  FutureDate,
 };
-inline constexpr std::size_t kWarningKindCount = 8;
+inline constexpr std::size_t kWarningKindCount = 9;
 
 std::string_view skip_reason_key(SkipReason r);
 std::string_view skip_reason_text(SkipReason r);

@@ -44,6 +44,10 @@ IngestOptions parse_ingest_options(std::string_view text) {
       else if (d != "auto") bad_option(key, "expected \"auto\", \".\" or \",\"");
     } else if (key == "sheet") {
       o.sheet = expect_string(v, key);
+    } else if (key == "today") {
+      const DateResult d = parse_date_time(expect_string(v, key), DateParseOptions{DayMonthOrder::MonthFirst, false});
+      if (!d.ok()) bad_option(key, "expected a date such as \"2026-11-25\"");
+      o.today_day = d.value.days;
     } else if (key == "statuses") {
       if (!v.is_object()) bad_option(key, "expected an object such as {\"발송완료\": \"paid\"}");
       for (const auto& [word, target] : v.items()) {
@@ -53,7 +57,7 @@ IngestOptions parse_ingest_options(std::string_view text) {
       }
     } else {
       bad_option(key, "unknown option; expected fileName, encoding, delimiter, preset, mapping, headerLine, "
-                      "headerSearchRows, profileRows, dateOrder, decimalSeparator, statuses, sheet, maxRecordBytes or maxExamples");
+                      "headerSearchRows, profileRows, dateOrder, decimalSeparator, statuses, sheet, today, maxRecordBytes or maxExamples");
     }
   }
   return o;

@@ -32,6 +32,9 @@ struct IngestOptions {
   std::size_t max_record_bytes = std::size_t{64} << 20;
   std::size_t max_examples = 5;
   std::string sheet;  // an Excel workbook's sheet to read, by name (empty: the first visible one)
+  // The caller's today (days since 1970-01-01): orders dated after it are warned about
+  // (future_date). The core has no clock; the npm package passes the device's date.
+  std::optional<std::int32_t> today_day;
 };
 
 // Parses `{"fileName": "...", "encoding": "cp949", "mapping": {"customerId": "Buyer"}, ...}`.

@@ -28,6 +28,7 @@ AssemblerConfig assembler_config(const IngestSettings& settings, const IngestOpt
   config.status_scope = settings.status_scope;
   config.header_fields = settings.header.size();
   config.custom_statuses = options.statuses;
+  config.today_day = options.today_day;
   config.date_options.day_month_order = settings.day_month_order;
   config.decimal = settings.decimal;
   return config;

@@ -5,6 +5,7 @@
 
 #include "ingest/identity.hpp"
 #include "ingest/record_shape.hpp"
+#include "util/civil_date.hpp"
 #include "util/hash.hpp"
 #include "util/text.hpp"
 
@@ -234,6 +235,9 @@ std::uint32_t OrderAssembler::create_order(const CsvRecord& record, std::string_
   if (!when.ok()) {
     diag_.skip(SkipReason::BadDate, record.line, date.column, date.text, date_error_text(when.error));
     return kNoOrder;
+  }
+  if (config_.today_day && when.value.days > *config_.today_day) {
+    pending_warnings_.push_back({WarningKind::FutureDate, date, "after today, " + format_iso_date(*config_.today_day)});
   }
 
   double total = kNaN;

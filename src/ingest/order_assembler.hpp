@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +36,7 @@ struct AssemblerConfig {
   std::size_t header_fields = 0;
   // Caller's own status words (normalized with normalize_header_name) checked first.
   std::vector<std::pair<std::string, OrderStatus>> custom_statuses;
+  std::optional<std::int32_t> today_day;  // orders after it are warned about (future_date)
 };
 
 class OrderAssembler {

@@ -94,7 +94,7 @@ test('each fatal error is an OrderlensError naming the file, and the next file r
     ['bad_workbook', new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0]), {}, 'not a complete zip (.xlsx) file'],
     ['no_header', 'foo,bar\n1,2\n', {}, 'could not find the header'],
     ['no_data_rows', 'customer_id,date,amount\n', {}, 'not followed by any data rows'],
-    ['record_too_large', `customer_id,date,amount\n1,2020-01-01,"${'x'.repeat(5000)}`, { maxRecordBytes: 2048 }, 'never closed'],
+    ['record_too_large', `customer_id,date,amount\n1,2020-01-01,"${'x'.repeat(5000)}`, { maxRecordBytes: 2048 }, 'is still open after 2 KB'],
     ['bad_option', cdnowLike, { encoding: 'latin-9' }, 'options.encoding'],
     ['bad_option', cdnowLike, { mapping: { customer: 'x' } }, 'options.mapping.customer'],
     ['bad_option', cdnowLike, { preset: 'magento' }, 'unknown preset'],
