@@ -273,6 +273,14 @@ std::vector<std::string> sheet_rows(const std::string& xml, std::size_t step, co
 
 }  // namespace
 
+TEST_CASE("a </row> with no row open ends nothing (found by fuzzing: it gave an empty row 0)") {
+  // fuzz/seeds/sheet_rows/stray-row-end holds the input the fuzzer found.
+  const std::string xml = "<worksheet><sheetData></row><row r=\"2\"><c><v>5</v></c></row></row><row><c><v>6</v></c></row>"
+                          "</sheetData></worksheet>";
+  const std::vector<std::string> expected = {"2:5", "3:6"};
+  for (std::size_t step = 1; step <= xml.size(); ++step) CHECK(sheet_rows(xml, step) == expected);
+}
+
 TEST_CASE("the rows scanner reads the XML a sheet may hold, in any chunking, and hands back what follows the rows") {
   // Prefixed names, single quotes, a '>' inside a value, entities in a reference and in text,
   // a comment and a processing instruction between cells, CDATA inside a value, a formula,
