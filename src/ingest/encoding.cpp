@@ -295,7 +295,7 @@ void StreamingDecoder::decode_utf8(std::string_view bytes, bool final, TextSink&
     const std::size_t h = held_.size();
     std::memcpy(seq, held_.data(), h);
     const std::size_t take = std::min<std::size_t>(4 - h, n);
-    std::memcpy(seq + h, u, take);
+    if (take) std::memcpy(seq + h, u, take);  // finish() passes no bytes (a null pointer)
     std::size_t len = 0;
     const SeqStatus st = utf8_sequence(seq, h + take, len);
     if (st == SeqStatus::Incomplete && !final) {

@@ -762,3 +762,11 @@ TEST_CASE("decode: an invalid UTF-8 sequence split by a chunk boundary is one U+
     CHECK(d.examples == std::vector<Issue>{{1, 1, "F0 90"}});
   }
 }
+
+TEST_CASE("decode: a sequence cut short at the end of the file, held from the last push (found by UBSan while fuzzing)") {
+  // finish() decodes the held EC 83 with no bytes after them: one U+FFFD, and no memcpy from
+  // the null pointer of an empty view (undefined behaviour, reported by UBSan).
+  const Decoded d = decode_cut("ab\xEC\x83", Encoding::Utf8, {3});
+  CHECK(d.text == "ab" + kFFFD);
+  CHECK(d.examples == std::vector<Issue>{{1, 2, "EC 83"}});
+}
