@@ -6,8 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# clang-14 (which Debian's emscripten 3.1.6 itself depends on) with libclang-rt-14-dev (the
+# sanitizer and libFuzzer runtimes): the sanitizer + fuzzing tree, scripts/fuzz.sh. unzip: the
+# workbook parts of its seed corpora.
 packages=(cmake ninja-build g++ ccache emscripten nlohmann-json3-dev doctest-dev libfast-float-dev
-          robin-map-dev libxxhash-dev zlib1g-dev)
+          robin-map-dev libxxhash-dev zlib1g-dev clang-14 libclang-rt-14-dev unzip)
 # --browser: Chromium, and a Korean font so the web demo's Korean screenshots show Hangul.
 if [ "${1:-}" = "--browser" ]; then packages+=(chromium fonts-nanum); fi
 

@@ -9,6 +9,13 @@ bash scripts/build.sh all
 echo "== native unit tests (doctest via ctest)"
 ctest --test-dir build/native --output-on-failure
 
+echo "== native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (build/fuzz, clang)"
+bash scripts/fuzz.sh build
+ctest --test-dir build/fuzz --output-on-failure
+
+echo "== fuzz targets, briefly (npm run fuzz -- <target> <seconds> for longer runs)"
+bash scripts/fuzz.sh all 10
+
 echo "== node tests (the npm package in WASM, CLI, Worker, native/WASM parity)"
 node --test tests/js/
 

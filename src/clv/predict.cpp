@@ -27,13 +27,22 @@ double nbd_log_pmf(double r, double alpha, double t, unsigned n) {
          (n ? nd * std::log(t / (alpha + t)) : 0.0);
 }
 
-// Adaptive Simpson on [a, b] to an absolute tolerance, at most 2^20 panels.
+// Adaptive Simpson on [a, b] to an absolute tolerance, at most 2^20 panels. A panel also stops
+// when it can no longer be split (its quarter points are not distinct doubles) or when its two
+// estimates differ only by rounding: the tolerance halves with each level, and neither a split
+// nor a smaller panel can then meet it. Without these stops a fit driven to a boundary (a beta
+// of width 1e-12 next to 1, noisy at the last bits) split every panel down to the depth limit:
+// 2^20 panels per call, seconds for a five-row file (found by fuzzing, fuzz/seeds/pipeline/
+// clv-boundary-fit).
 template <typename F>
 double simpson(F f, double a, double fa, double m, double fm, double b, double fb, double whole, double tol, int depth) {
   const double lm = (a + m) / 2, rm = (m + b) / 2;
   const double flm = f(lm), frm = f(rm);
   const double left = (m - a) / 6 * (fa + 4 * flm + fm), right = (b - m) / 6 * (fm + 4 * frm + fb);
-  if (depth <= 0 || std::abs(left + right - whole) <= 15 * tol) return left + right + (left + right - whole) / 15;
+  const double rounding = 64 * std::numeric_limits<double>::epsilon() * std::abs(left + right);
+  const bool splittable = a < lm && lm < m && m < rm && rm < b;
+  if (depth <= 0 || !splittable || std::abs(left + right - whole) <= std::max(15 * tol, rounding))
+    return left + right + (left + right - whole) / 15;
   return simpson(f, a, fa, lm, flm, m, fm, left, tol / 2, depth - 1) + simpson(f, m, fm, rm, frm, b, fb, right, tol / 2, depth - 1);
 }
 

@@ -278,6 +278,9 @@ void CsvTokenizer::push(std::string_view text, RecordSink& sink) {
           state_ = State::Quoted;
           ++p;
         } else if (c == '\0') {
+          // The field's text ends before the pending quote; owning it now keeps the NULs out if
+          // a quote follows (a view up to that quote would hold them: found by fuzzing).
+          if (!field_owned_) own_current_field(quote_pos_);
           ++record_.nul_bytes_removed;
           ++p;
         } else if (c == delimiter) {

@@ -295,7 +295,7 @@ void StreamingDecoder::decode_utf8(std::string_view bytes, bool final, TextSink&
     const std::size_t h = held_.size();
     std::memcpy(seq, held_.data(), h);
     const std::size_t take = std::min<std::size_t>(4 - h, n);
-    std::memcpy(seq + h, u, take);
+    if (take) std::memcpy(seq + h, u, take);  // finish() passes no bytes (a null pointer)
     std::size_t len = 0;
     const SeqStatus st = utf8_sequence(seq, h + take, len);
     if (st == SeqStatus::Incomplete && !final) {
@@ -306,9 +306,14 @@ void StreamingDecoder::decode_utf8(std::string_view bytes, bool final, TextSink&
       sink.on_text(std::string_view(reinterpret_cast<const char*>(seq), len));
       i = len - h;
     } else {
-      // The held bytes are a valid prefix cut short: they are the part replaced.
-      report_invalid(held_, consumed_);
+      // The held bytes are a valid prefix; the part replaced is the sequence's maximal valid
+      // prefix, as a one-chunk read replaces it, and it may reach into this chunk: "EC | 83 5D"
+      // is one U+FFFD for EC 83, as "EC 83 5D" is (found by fuzzing: two U+FFFD before). At the
+      // end of the file everything left is the part cut short.
+      const std::size_t bad = st == SeqStatus::Invalid ? std::max(len, h) : h + take;
+      report_invalid(std::string_view(reinterpret_cast<const char*>(seq), bad), consumed_);
       sink.on_text(kReplacement);
+      i = bad - h;
     }
     held_.clear();
   }

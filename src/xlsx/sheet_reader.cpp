@@ -87,6 +87,7 @@ void SheetReader::begin_row(std::string_view r) {
   if (number <= row_number_) throw XmlError("row " + std::to_string(number) + " comes after row " + std::to_string(row_number_));
   row_number_ = number;
   next_column_ = 0;
+  in_row_ = true;
 }
 
 void SheetReader::end_cell() {
@@ -147,6 +148,10 @@ void SheetReader::end_cell() {
 }
 
 void SheetReader::end_row() {
+  // A </row> with no row open (found by fuzzing: "<sheetData></row>") used to hand on an empty
+  // row numbered 0, or the previous row's number again.
+  if (!in_row_) return;
+  in_row_ = false;
   // A </row> inside an open cell (a damaged sheet) ends the cell first: its value is in row_text_.
   if (in_cell_) end_cell();
   in_value_ = in_inline_text_ = false;

@@ -88,6 +88,7 @@ class SheetReader final : private XmlHandler {
   std::uint32_t used_ = 0;  // columns up to the last filled one
   std::uint32_t next_column_ = 0;
   std::uint64_t row_number_ = 0;
+  bool in_row_ = false;  // between <row> and </row>: a stray </row> ends nothing
   std::uint32_t width_ = 0;  // the sheet's width: <dimension>, or the widest row so far
   std::uint64_t rows_ = 0, cells_ = 0;
   std::vector<std::string_view> values_;  // the record's fields: views into raw_

@@ -311,7 +311,9 @@ TEST_CASE("affinity options: bad values are BadOption errors naming the key") {
       {R"([1, 2])", "affinity options: expected a JSON object"},
       {R"({"level": )", "affinity options: expected a JSON object"},
   };
-  for (const auto& [json, message] : cases) {
+  for (const auto& c : cases) {
+    const std::string& json = c.first;
+    const std::string& message = c.second;
     INFO(json);
     try {
       parse_affinity_options(json);

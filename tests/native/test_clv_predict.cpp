@@ -227,3 +227,15 @@ TEST_CASE("purchase_distribution equals the one-n-at-a-time probabilities and su
     }
   }
 }
+
+TEST_CASE("BG/NBD expectation on a fit driven to a boundary (a = 4.6e12, b = 1): the integral path ends, and is right") {
+  // Found by fuzzing (fuzz/seeds/pipeline/clv-boundary-fit: five rows, three customers): the
+  // beta of the dropout probability is then 1e-12 wide next to 1, and the adaptive Simpson
+  // rule split its noisy panels down to 2^20 of them, for seconds per customer. With all the
+  // posterior mass at p = 1, E = 1 − (1 + t/(α+T))^−(r+x): here 1 − (34/64)^4 = 0.92034816...
+  TransactionParams p;
+  p.r = 2, p.alpha = 4, p.a = 4.62469e12, p.b = 1;
+  CHECK(expected_purchases_if_alive(p, 2, 30, 30) == doctest::Approx(0.9203481674194336).epsilon(1e-9));
+  // A horizon of a few seconds (values near the smallest normal double) ends too: E ≈ (r+x) t/(α+T).
+  CHECK(expected_purchases_if_alive(p, 2, 30, 1e-300) / (4e-300 / 34) == doctest::Approx(1).epsilon(1e-6));
+}

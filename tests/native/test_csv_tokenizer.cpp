@@ -446,3 +446,15 @@ TEST_CASE("csv tokenizer: a 10 MB field parses intact") {
     CHECK(got.line_breaks == 3 + lf_in_field);
   }
 }
+
+TEST_CASE("csv tokenizer: NULs between a closing quote and a second quote are removed, whatever the chunking (found by fuzzing)") {
+  // "a"<NUL><NUL>"b": the NULs go, then "" is one quote inside the field: a"b, as a chunked
+  // read already gave. A one-chunk read kept the NULs and both quotes (a"<NUL><NUL>"b).
+  const std::string text("x,\"a\"\0\0\"b\",y\n", 13);
+  for (const std::vector<std::size_t>& cuts : {std::vector<std::size_t>{}, {5}, {6}, {7}, {3, 6, 8}}) {
+    const ParseResult got = parse_cut(text, ',', cuts);
+    REQUIRE(got.records.size() == 1);
+    CHECK(got.records[0].fields == std::vector<std::string>{"x", "a\"b", "y"});
+    CHECK(got.records[0].nul_bytes_removed == 2);
+  }
+}

@@ -744,3 +744,29 @@ TEST_CASE("decode: the long UTF-16LE file without BOM is read as UTF-16LE whole 
     CHECK(d.invalid == 0);
   }
 }
+
+TEST_CASE("decode: an invalid UTF-8 sequence split by a chunk boundary is one U+FFFD, as in one chunk (found by fuzzing)") {
+  // EC 83 is a valid start of a 3-byte sequence that ']' breaks: one maximal subpart, one U+FFFD.
+  // Before the fix a cut after EC replaced EC and then 83 on its own: two U+FFFD.
+  const std::string bytes = "a\xEC\x83]b";
+  for (const std::vector<std::size_t>& cuts : {std::vector<std::size_t>{}, {2}, {3}, {1, 2, 3}}) {
+    const Decoded d = decode_cut(bytes, Encoding::Utf8, cuts);
+    CHECK(d.text == "a" + kFFFD + "]b");
+    CHECK(d.invalid == 1);
+    CHECK(d.examples == std::vector<Issue>{{1, 1, "EC 83"}});
+  }
+  // Cut short by the end of the file: F0 90 is one part whatever the chunking.
+  for (const std::vector<std::size_t>& cuts : {std::vector<std::size_t>{}, {2}}) {
+    const Decoded d = decode_cut("a\xF0\x90", Encoding::Utf8, cuts);
+    CHECK(d.text == "a" + kFFFD);
+    CHECK(d.examples == std::vector<Issue>{{1, 1, "F0 90"}});
+  }
+}
+
+TEST_CASE("decode: a sequence cut short at the end of the file, held from the last push (found by UBSan while fuzzing)") {
+  // finish() decodes the held EC 83 with no bytes after them: one U+FFFD, and no memcpy from
+  // the null pointer of an empty view (undefined behaviour, reported by UBSan).
+  const Decoded d = decode_cut("ab\xEC\x83", Encoding::Utf8, {3});
+  CHECK(d.text == "ab" + kFFFD);
+  CHECK(d.examples == std::vector<Issue>{{1, 2, "EC 83"}});
+}

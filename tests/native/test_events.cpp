@@ -421,7 +421,9 @@ TEST_CASE("events: chunk boundaries anywhere give identical results") {
       {"generic-korean-cp949.csv", fixture("generic-korean-cp949.csv")},
       {"generated.csv", big},
   };
-  for (const auto& [name, bytes] : files) {
+  for (const auto& file : files) {
+    const auto& name = file.first;
+    const auto& bytes = file.second;
     CAPTURE(name);
     const std::string whole = run_events(bytes, "").dump();
     REQUIRE(whole.find("\"error\"") == std::string::npos);

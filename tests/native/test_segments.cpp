@@ -96,7 +96,9 @@ TEST_CASE("RFM scores by quintile with ties kept together, and both named scheme
   const std::map<std::string, std::array<int, 3>> expected = {
       {"C1", {5, 5, 5}}, {"C2", {4, 4, 3}}, {"C3", {4, 1, 4}}, {"C4", {2, 4, 2}}, {"C5", {1, 3, 5}},
       {"C6", {3, 1, 2}}, {"C7", {1, 1, 1}}, {"C8", {3, 3, 3}}, {"C9", {2, 1, 4}}, {"C10", {5, 5, 1}}};
-  for (const auto& [id, rfm] : expected) {
+  for (const auto& entry : expected) {
+    const std::string& id = entry.first;
+    const std::array<int, 3>& rfm = entry.second;
     CAPTURE(id);
     CHECK(r.at(id) == rfm[0]);
     CHECK(f.at(id) == rfm[1]);
