@@ -60,6 +60,13 @@ void XmlScanner::push(std::string_view bytes, XmlHandler& handler) {
     pending_.assign(bytes.substr(used));
     return;
   }
+  // A chunk with neither '<' nor '>' cannot complete the carried token (a tag or comment ends
+  // at a '>', text a row scanner holds back at a '<'): keep it without scanning again, or one
+  // long token pushed in tiny chunks would be rescanned from its start every time (quadratic).
+  if (bytes.find_first_of("<>") == std::string_view::npos) {
+    pending_.append(bytes);
+    return;
+  }
   // Complete the carried token with as little copying as possible: append the chunk up to the
   // end of the token's next '>' (or all of it), scan the carried text, then the rest in place.
   const std::size_t close = bytes.find('>');
