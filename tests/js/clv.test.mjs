@@ -1,13 +1,13 @@
 // Customer lifetime value through the npm package (WASM): the CDNOW fits against the published
 // estimates, native/WASM agreement, errors as values, the Worker, and `orderlens clv`.
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createOrderlensWorker } from 'orderlens';
-import { assertClose, nativeTool, orderlens, root } from './support.mjs';
+import { assertClose, nativeAnalysis, orderlens, root } from './support.mjs';
 
 const cdnow = path.join(root, 'tests/fixtures/cdnow/cdnow_sample_transactions.csv');
 const CALIBRATED = { unit: 'weeks', calibrationEnd: '1997-09-30' };
@@ -53,7 +53,7 @@ test('Pareto/NBD and MBG/NBD through the package', async () => {
 
 test('native and WASM give the same CLV analysis and per-customer predictions', async () => {
   for (const options of [CALIBRATED, { model: 'pnbd', horizonMonths: 6, margin: 0.3 }, { model: 'mbgnbd', unit: 'weeks' }]) {
-    const native = JSON.parse(execFileSync(nativeTool, [cdnow, '--clv', JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+    const native = nativeAnalysis(cdnow, 'clv', options);
     const ds = await cdnowDataset();
     const r = ds.clv(options);
     const { columns, ...analysis } = r;

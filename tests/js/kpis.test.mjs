@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createOrderlensWorker } from 'orderlens';
-import { nativeTool, orderlens, root } from './support.mjs';
+import { loadFixture, nativeAnalysis, orderlens, root } from './support.mjs';
 
 const dir = path.join(root, 'tests/fixtures/kpis');
 const handShop = path.join(dir, 'hand-shop.csv');
@@ -17,14 +17,9 @@ const spendCsv = path.join(dir, 'spend.csv');
 const generated = path.join(root, 'tests/fixtures/generated/shopify-small.csv');
 const cli = path.join(root, 'dist/cli.js');
 
-async function load(file) {
-  return (await orderlens()).load(fs.readFileSync(file), { fileName: path.basename(file) });
-}
+const load = loadFixture;
 
-function native(file, kind, options, events) {
-  const args = [file, `--${kind}`, JSON.stringify(options), ...(events ? ['--events', events] : [])];
-  return JSON.parse(execFileSync(nativeTool, args, { encoding: 'utf8', maxBuffer: 1 << 28 }))[kind];
-}
+const native = (file, kind, options, events) => nativeAnalysis(file, kind, options, events)[kind];
 
 const SPEND = [{ channel: 'Google Ads', period: '2024-01', amount: 200 }, { channel: 'google', period: '2024-03', amount: 300 },
   { channel: 'naver', amount: 300 }, { channel: 'tiktok', period: '2024-02', amount: 100 }];

@@ -2,14 +2,14 @@
 // hand-worked baskets (tests/native/test_recommend.cpp works them out), errors as values, the
 // exports, the Worker, the CLI, and the recommender beating the best sellers on generated data.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createOrderlensWorker, firstCustomers, OrderlensError, recommendationRows } from 'orderlens';
 import { generate } from '../tools/shopify-generator.mjs';
-import { nativeTool, orderlens, root } from './support.mjs';
+import { loadFixture, nativeAnalysis, orderlens, root } from './support.mjs';
 
 const handBaskets = path.join(root, 'tests/fixtures/recommend/hand-baskets.csv');
 const generated = path.join(root, 'tests/fixtures/generated/shopify-small.csv');
@@ -18,13 +18,9 @@ const cli = path.join(root, 'dist/cli.js');
 const HAND = { shrinkage: 1, minCount: 2, popularityWeight: 0, reorder: { minCustomers: 2 } };
 const REGULARS = [{ key: 'regulars', rule: { field: 'orders', op: '>=', value: 2 } }];
 
-async function load(file) {
-  return (await orderlens()).load(fs.readFileSync(file), { fileName: path.basename(file) });
-}
+const load = loadFixture;
 
-function native(file, options) {
-  return JSON.parse(execFileSync(nativeTool, [file, '--recommend', JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 28 })).recommend;
-}
+const native = (file, options) => nativeAnalysis(file, 'recommend', options).recommend;
 
 // The WASM result in the native tool's shape: the head and the customers' rows.
 function wasmShape(result) {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createOrderlensWorker, OrderlensError, segmentMembers } from 'orderlens';
-import { assertClose, nativeTool, orderlens, root } from './support.mjs';
+import { assertClose, loadFixture, nativeAnalysis, orderlens, root } from './support.mjs';
 
 const segDir = path.join(root, 'tests/fixtures/segments');
 const handShop = path.join(segDir, 'hand-shop.csv');
@@ -17,14 +17,9 @@ const handEvents = path.join(segDir, 'hand-events.csv');
 const generated = path.join(root, 'tests/fixtures/generated/shopify-small.csv');
 const cli = path.join(root, 'dist/cli.js');
 
-async function load(file) {
-  return (await orderlens()).load(fs.readFileSync(file), { fileName: path.basename(file) });
-}
+const load = loadFixture;
 
-function native(file, options, events) {
-  const args = [file, '--segments', JSON.stringify(options), ...(events ? ['--events', events] : [])];
-  return JSON.parse(execFileSync(nativeTool, args, { encoding: 'utf8', maxBuffer: 1 << 28 }));
-}
+const native = (file, options, events) => nativeAnalysis(file, 'segments', options, events);
 
 // The WASM result in the native tool's shape: the JSON, and per pack every member's group and columns.
 function wasmShape(result) {

@@ -117,3 +117,17 @@ export function assertClose(actual, expected, where, tolerance = 1e-7) {
     assert.equal(actual, expected, where);
   }
 }
+
+/** A fixture file read by the package (WASM), named in messages as the file. */
+export async function loadFixture(file) {
+  return (await orderlens()).load(fs.readFileSync(file), { fileName: path.basename(file) });
+}
+
+/**
+ * The native tool's JSON report for one analysis (`--<flag> OPTIONS`, e.g. segments, kpis,
+ * recommend, clv) of a file, with a website events file when given: the whole report.
+ */
+export function nativeAnalysis(file, flag, options, events) {
+  const args = [file, `--${flag}`, JSON.stringify(options), ...(events ? ['--events', events] : [])];
+  return JSON.parse(execFileSync(nativeTool, args, { encoding: 'utf8', maxBuffer: 1 << 28 }));
+}
